@@ -1,0 +1,130 @@
+"""``simoncer-cli``: headless commands. Offices script these: keep names, flags and exit codes
+(0 success; non-zero with a message on stderr)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from simoncer_desktop import __version__
+from simoncer_desktop.errors import SimoncerError
+from simoncer_desktop.logging_setup import configure_logging
+from simoncer_desktop.paths import database_path, log_dir
+from simoncer_desktop.store import Database, open_database
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace, Database], int]
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="database file (default: SIMONCER_DB or the data folder)")
+
+
+def cmd_demo_data(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.services import caseload_query, demo_data
+
+    with db.read() as session:
+        existing = caseload_query.count(session)
+    if args.if_empty and existing:
+        print(f"Database sudah berisi {existing} keluarga; data demo tidak dibuat.")
+        return EXIT_OK
+    started = time.perf_counter()
+    with db.transaction() as session:
+        result = demo_data.generate(session, families=args.families, seed=args.seed, region=args.region)
+    elapsed = time.perf_counter() - started
+    print(
+        f"Dibuat {result.families} keluarga, {result.members} anggota, {result.facilitators} pendamping "
+        f"di {result.region} dalam {elapsed:.1f} detik ({db.path})"
+    )
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.services import caseload_query, settings
+
+    with db.read() as session:
+        info = {
+            "database": str(db.path),
+            "schema": db.migration.to_revision,
+            "region_code": settings.region_code(session),
+            "families": caseload_query.count(session),
+            "version": __version__,
+        }
+    print(json.dumps(info, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_setting(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.services import settings
+
+    if args.value is None:
+        with db.read() as session:
+            print(json.dumps(settings.get_setting(session, args.key), ensure_ascii=False))
+        return EXIT_OK
+    try:
+        value = json.loads(args.value)
+    except json.JSONDecodeError:
+        value = args.value
+    with db.transaction() as session:
+        settings.set_setting(session, args.key, value)
+    print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="simoncer-cli", description="Simoncer Desktop, perintah tanpa layar")
+    parser.add_argument("--version", action="version", version=f"simoncer {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("demo-data", help="buat data keluarga sintetis yang deterministik")
+    _add_db(p)
+    p.add_argument("--families", type=int, default=2000, help="jumlah keluarga (default 2000)")
+    p.add_argument("--seed", type=int, default=1, help="benih acak; seed sama → data sama")
+    p.add_argument("--region", default="32.71", help="kode kabupaten/kota (32.71) atau kecamatan (32.71.01)")
+    p.add_argument("--if-empty", action="store_true", help="lewati bila database sudah berisi keluarga")
+    p.set_defaults(handler=cmd_demo_data)
+
+    p = sub.add_parser("info", help="ringkasan database")
+    _add_db(p)
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("setting", help="baca atau ubah pengaturan (nilai JSON), mis. region_code 32.71")
+    _add_db(p)
+    p.add_argument("key")
+    p.add_argument("value", nargs="?")
+    p.set_defaults(handler=cmd_setting)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    configure_logging(log_dir())
+    try:
+        path: Path = database_path(getattr(args, "db", None))
+        db = open_database(path)
+    except Exception as exc:  # an unopenable file is a user-facing problem, not a crash
+        log.exception("Cannot open database")
+        print(f"Gagal membuka database: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.handler(args, db)
+    except SimoncerError as exc:
+        print(f"Gagal: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Bring a database to the current schema at start-up, after a dated backup of the old file."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from simoncer_desktop.paths import backup_dir
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+RAW_SQL_TABLES = ("member_fts",)
+"""Tables made by raw SQL in migrations (FTS5 and its shadow tables): not described by the models."""
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Autogenerate/compare filter: leave the raw-SQL tables out."""
+    return not (type_ == "table" and name is not None and name.startswith(RAW_SQL_TABLES))
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s")
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migration chain has no head"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_file(db_path: Path, label: str) -> Path:
+    """Copy the database with SQLite's online backup (safe with WAL) to ``backups/``."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir(db_path) / f"{db_path.stem}-{stamp}-{label}.sqlite3"
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def upgrade_to_head(engine: Engine, db_path: Path | None = None) -> MigrationResult:
+    """Upgrade to head. When an existing schema is upgraded, the file is backed up first."""
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return MigrationResult(current, head, None)
+    backup = None
+    if current is not None and db_path is not None and db_path.exists():
+        backup = backup_file(db_path, f"before-{head}")
+        log.info("Backed up %s to %s before migrating %s -> %s", db_path, backup, current, head)
+    run_alembic(engine, "upgrade", "head")
+    log.info("Database migrated %s -> %s", current, head)
+    return MigrationResult(current, head, backup)
+
+
+def run_alembic(engine: Engine, verb: str, target: str) -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, verb)(cfg, target)

@@ -1,0 +1,58 @@
+"""Settings with a validity date: the value in force on a day is the row with the latest
+``valid_from`` not after that day. Values are JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from simoncer_desktop.ids import uuid7
+from simoncer_desktop.models import GLOBAL_SCOPE, ComponentRate, Setting
+from simoncer_desktop.services.reference import DEFAULT_SETTINGS
+
+REGION_CODE = "region_code"
+"""The deployment's regency/city (e.g. ``32.71``); chosen at setup, never hard-wired."""
+
+
+def get_setting(session: Session, key: str, on: date | None = None, default: Any = None) -> Any:
+    on = on or date.today()
+    value = session.scalar(
+        select(Setting.value)
+        .where(Setting.key == key, Setting.deleted.is_(False), Setting.valid_from <= on)
+        .order_by(Setting.valid_from.desc())
+        .limit(1)
+    )
+    if value is None:
+        return DEFAULT_SETTINGS.get(key, default)
+    return json.loads(value)
+
+
+def set_setting(session: Session, key: str, value: Any, valid_from: date | None = None) -> None:
+    """Record a value from ``valid_from`` (default today); the same key and day is overwritten."""
+    valid_from = valid_from or date.today()
+    row = session.scalar(select(Setting).where(Setting.key == key, Setting.valid_from == valid_from))
+    if row is None:
+        session.add(Setting(id=uuid7(), scope=GLOBAL_SCOPE, key=key, value=json.dumps(value), valid_from=valid_from))
+    else:
+        row.value = json.dumps(value)
+        row.deleted = False
+
+
+def region_code(session: Session) -> str | None:
+    """The regency/city this deployment serves, or None before setup."""
+    return get_setting(session, REGION_CODE, on=date.max)
+
+
+def component_rates(session: Session, on: date | None = None) -> dict[str, int]:
+    """Yearly amount per component in force on ``on``."""
+    on = on or date.today()
+    rows = session.execute(
+        select(ComponentRate.component, ComponentRate.amount_per_year)
+        .where(ComponentRate.deleted.is_(False), ComponentRate.valid_from <= on)
+        .order_by(ComponentRate.valid_from)
+    )
+    return {component: amount for component, amount in rows}  # later valid_from wins
