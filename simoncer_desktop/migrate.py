@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-RAW_SQL_TABLES = ("member_fts",)
+RAW_SQL_TABLES = ("person_fts",)
 """Tables made by raw SQL in migrations (FTS5 and its shadow tables): not described by the models."""
 
 

@@ -29,7 +29,7 @@ class Household(SyncedMixin, Base):
     __table_args__ = (
         CheckConstraint("status IN ('aktif','graduasi_alamiah','graduasi_mandiri','nonaktif')", name="status"),
         CheckConstraint("desil IS NULL OR desil BETWEEN 1 AND 10", name="desil"),
-        Index("ix_household_live_recipient", "deleted", "recipient_name"),
+        Index("ix_household_live_recipient", "deleted", "recipient_name", "no_kk"),
     )
 
     no_kk: Mapped[str] = mapped_column(String(16), index=True)

@@ -7,7 +7,7 @@ it validates everything first and raises ``ValidationError`` before writing anyt
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -64,6 +64,8 @@ HOUSEHOLD_FIELDS = [f.name for f in fields(HouseholdInput) if f.name != "program
 
 
 def _choice(value: str | None, allowed: type, field_name: str, label: str) -> list[FieldError]:
+    if not value:
+        return [FieldError(field_name, f"{label}: wajib dipilih")]
     if value not in {m.value for m in allowed}:
         return [FieldError(field_name, f"{label}: nilai '{value}' tidak dikenal")]
     return []
@@ -313,6 +315,17 @@ def get_household(session: Session, household_id: str, on: date | None = None) -
 
 
 _RELATION_ORDER = {r.value: i for i, r in enumerate(Relationship)}
+
+
+def preview_components(session: Session, members: list[MemberInput], on: date | None = None) -> comp.ComponentSummary:
+    """The components a family with these (not yet saved) members would receive on ``on``.
+
+    ``per_member[i]`` belongs to ``members[i]``; a member without a birth date qualifies for nothing.
+    """
+    on = on or date.today()
+    rules = comp.ComponentRules.load(session, on)
+    facts = [m if m.birth_date else replace(m, birth_date=on, deceased=True) for m in members]
+    return comp.derive(facts, rules, on)
 
 
 # --- writes ------------------------------------------------------------------------------------

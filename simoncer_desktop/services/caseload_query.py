@@ -13,12 +13,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import IntEnum
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, String, bindparam, func, literal_column, select, text, union
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from simoncer_desktop.models import Facilitator, Household, Member, Wilayah
 from simoncer_desktop.models.enums import Component, HouseholdStatus
 from simoncer_desktop.services.components import ComponentRules
+from simoncer_desktop.services.reference import children
+from simoncer_desktop.services.settings import region_code
 
 
 class Column(IntEnum):
@@ -113,33 +117,57 @@ def fts_query(value: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words) or None
 
 
+MIN_DIGITS = 8
+"""A NIK / No. KK prefix needs 8 digits: the first 6 are the region code, shared by a whole kecamatan."""
+MIN_LETTERS = 2
+
+
 def _prefix_range(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
     """``column LIKE 'prefix%'`` as an index range (digits only, so the next string is easy)."""
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return (column >= prefix) & (column < upper)
 
 
-def _text_condition(value: str) -> ColumnElement[bool] | None:
+def _digits(value: str) -> str | None:
     cleaned = value.strip().replace(" ", "").replace(".", "")
-    if not cleaned:
+    return cleaned if cleaned.isdigit() else None
+
+
+def search_hint(value: str) -> str | None:
+    """Why a search text is not applied yet (too short to narrow 110,000 families), or None."""
+    if not value.strip():
         return None
-    if cleaned.isdigit():
-        by_member = select(Member.household_id).where(_prefix_range(Member.nik, cleaned), Member.deleted.is_(False))
-        return _prefix_range(Household.no_kk, cleaned) | Household.id.in_(by_member)
-    query = fts_query(value)
-    if query is None:
+    digits = _digits(value)
+    if digits is not None:
+        if len(digits) < MIN_DIGITS:
+            return f"Ketik minimal {MIN_DIGITS} digit NIK/No. KK (6 digit pertama adalah kode wilayah)"
         return None
-    matching = (
-        select(Member.household_id)
-        .where(
-            Member.deleted.is_(False),
-            literal_column("member.rowid").in_(
-                select(literal_column("rowid")).select_from(text("member_fts")).where(text("member_fts MATCH :q"))
-            ),
-        )
-        .params(q=query)
+    if len(fold(value).strip()) < MIN_LETTERS:
+        return f"Ketik minimal {MIN_LETTERS} huruf nama"
+    return None
+
+
+def _match(query: str) -> Select:
+    """Household rowids of the live people matching an FTS5 query."""
+    return (
+        select(literal_column("hh"))
+        .select_from(text("person_fts"))
+        .where(text("person_fts MATCH :q").bindparams(bindparam("q", value=query, type_=String)))
     )
-    return Household.id.in_(matching)
+
+
+def _text_condition(value: str) -> ColumnElement[bool] | None:
+    """Families with a live member whose name words start with every typed word, or whose NIK or
+    No. KK starts with the typed digits. None when there is nothing (yet) to search for."""
+    if not value.strip() or search_hint(value):
+        return None
+    rowid = literal_column("household.rowid")
+    digits = _digits(value)
+    if digits is not None:
+        by_card = select(literal_column("rowid")).select_from(Household).where(_prefix_range(Household.no_kk, digits))
+        return rowid.in_(union(_match(f'nik:"{digits}"*'), by_card))
+    query = fts_query(value)
+    return rowid.in_(_match(f"name:({query})")) if query else None
 
 
 Kecamatan = aliased(Wilayah, name="kec")
@@ -167,8 +195,26 @@ def _joined(stmt: Select) -> Select:
     )
 
 
+def is_filtered(f: CaseloadFilter) -> bool:
+    return bool(
+        _text_condition(f.text) is not None
+        or f.kecamatan
+        or f.kelurahan
+        or f.facilitator_id
+        or f.status
+        or f.component
+        or f.desil is not None
+    )
+
+
+def _no_index(expr: ColumnElement) -> ColumnElement:
+    """``+expr``: keeps SQLite from walking an index of ``expr`` instead of the filter's own index."""
+    return UnaryExpression(expr, operator=custom_op("+"), type_=expr.type)
+
+
 def _where(stmt: Select, session: Session, f: CaseloadFilter) -> Select:
-    stmt = stmt.where(Household.deleted.is_(False))
+    live = Household.deleted.is_(False)
+    stmt = stmt.where(_no_index(Household.deleted) == 0 if is_filtered(f) else live)
     condition = _text_condition(f.text)
     if condition is not None:
         stmt = stmt.where(condition)
@@ -189,18 +235,28 @@ def _where(stmt: Select, session: Session, f: CaseloadFilter) -> Select:
     return stmt
 
 
+def search_statement(session: Session, f: CaseloadFilter) -> Select:
+    """The SQL behind ``search_keys`` (benchmarks run it raw to show our overhead)."""
+    sort = SORT_EXPRESSIONS[f.sort]
+    if is_filtered(f):
+        # Filtered: the filter's index finds a few rows, then sort them (rather than walk all in order).
+        sort = _no_index(sort)
+    order = [sort.desc() if f.descending else sort.asc(), Household.no_kk]
+    stmt = select(literal_column("household.rowid")).select_from(Household)
+    if f.sort in (Column.KECAMATAN, Column.KELURAHAN, Column.FACILITATOR):
+        stmt = _joined(stmt)
+    return _where(stmt, session, f).order_by(*order)
+
+
 def search_keys(session: Session, f: CaseloadFilter) -> list[int]:
     """Rowids of the matching live families in display order."""
-    sort = SORT_EXPRESSIONS[f.sort]
-    order = [sort.desc() if f.descending else sort.asc(), Household.no_kk]
-    stmt = select(literal_column("household.rowid"))
-    stmt = (
-        _joined(stmt.select_from(Household))
-        if f.sort in (Column.KECAMATAN, Column.KELURAHAN, Column.FACILITATOR)
-        else stmt.select_from(Household)
-    )
-    stmt = _where(stmt, session, f).order_by(*order)
-    return list(session.scalars(stmt))
+    return list(session.scalars(search_statement(session, f)))
+
+
+def key_of(session: Session, household_id: str) -> int | None:
+    """The local rowid of a family (to find it among ``search_keys``), or None."""
+    stmt = select(literal_column("household.rowid")).select_from(Household).where(Household.id == household_id)
+    return session.scalar(stmt)
 
 
 def count(session: Session, f: CaseloadFilter | None = None) -> int:
@@ -273,3 +329,15 @@ def kecamatan_in_use(session: Session) -> list[Option]:
         .order_by(Wilayah.nama)
     )
     return [Option(k, n) for k, n in session.execute(stmt)]
+
+
+def kecamatan_options(session: Session) -> list[Option]:
+    """Kecamatan offered in filters and forms: the deployment region's, else those that hold families."""
+    region = region_code(session)
+    found = [Option(r.code, r.name) for r in children(session, region)] if region else []
+    return found or kecamatan_in_use(session)
+
+
+def kelurahan_options(session: Session, kecamatan: str) -> list[Option]:
+    """Kelurahan/desa of one kecamatan, by name."""
+    return [Option(r.code, r.name) for r in children(session, kecamatan)]

@@ -15,6 +15,7 @@ from simoncer_desktop.services.caseload_query import (
     fold,
     fts_query,
     load_rows,
+    search_hint,
     search_keys,
 )
 from simoncer_desktop.store import Database
@@ -83,8 +84,18 @@ def test_digits_search_nik_and_no_kk_prefix(db: Database, three: dict) -> None:
     assert names(db, CaseloadFilter(text=nik)) == ["Siti Aminah"]
     no_kk = household(3, kelurahan=OTHER_KELURAHAN).no_kk
     assert names(db, CaseloadFilter(text=no_kk)) == ["Enéng Sumarni"]
-    assert sorted(names(db, CaseloadFilter(text="3271"))) == ["Dédé Komala", "Enéng Sumarni", "Siti Aminah"]
-    assert names(db, CaseloadFilter(text="9999")) == []
+    assert sorted(names(db, CaseloadFilter(text="32710115"))) == ["Dédé Komala", "Siti Aminah"]  # cards 15-03-15
+    assert names(db, CaseloadFilter(text="32710142")) == ["Dédé Komala"]  # NIK of a woman born on the 2nd
+    assert names(db, CaseloadFilter(text="99999999")) == []
+
+
+def test_too_short_a_search_is_not_applied_and_says_why(db: Database, three: dict) -> None:
+    every = sorted(names(db, CaseloadFilter()))
+    assert sorted(names(db, CaseloadFilter(text="3271"))) == every
+    assert search_hint("3271") == "Ketik minimal 8 digit NIK/No. KK (6 digit pertama adalah kode wilayah)"
+    assert sorted(names(db, CaseloadFilter(text="s"))) == every
+    assert search_hint("s") == "Ketik minimal 2 huruf nama"
+    assert search_hint("si") is None and search_hint("32710142") is None and search_hint("") is None
 
 
 def test_filters(db: Database, three: dict) -> None:

@@ -131,7 +131,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_household_desil"), ["desil"], unique=False)
         batch_op.create_index(batch_op.f("ix_household_facilitator_id"), ["facilitator_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_household_kelurahan_code"), ["kelurahan_code"], unique=False)
-        batch_op.create_index("ix_household_live_recipient", ["deleted", "recipient_name"], unique=False)
+        batch_op.create_index("ix_household_live_recipient", ["deleted", "recipient_name", "no_kk"], unique=False)
         batch_op.create_index(batch_op.f("ix_household_no_kk"), ["no_kk"], unique=False)
         batch_op.create_index(batch_op.f("ix_household_scope"), ["scope"], unique=False)
         batch_op.create_index(batch_op.f("ix_household_status"), ["status"], unique=False)

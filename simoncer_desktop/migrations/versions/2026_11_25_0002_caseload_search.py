@@ -1,11 +1,14 @@
-"""Caseload search: FTS5 index over member names and the trigger-kept household summary columns.
+"""Caseload search: FTS5 index over member names and NIKs, and the trigger-kept household summary columns.
 
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-25
 
 Triggers (not ORM events) keep ``household.member_count``, ``recipient_name`` and ``recipient_nik``
-and the FTS index true for every writer: services, bulk loads and, later, sync.
+and the search index true for every writer: services, bulk loads and, later, sync.
+
+The index stores the household's rowid. SQLite may renumber rowids of tables without an INTEGER
+PRIMARY KEY on VACUUM: anything that vacuums must call ``services.search_index.rebuild`` afterwards.
 """
 
 from __future__ import annotations
@@ -33,24 +36,32 @@ REFRESH_HOUSEHOLD = """
 SUMMARY_COLUMNS = "name, nik, is_recipient, deleted, deceased, household_id"
 
 
+INDEX_PERSON = """
+    INSERT INTO person_fts(rowid, name, nik, hh)
+    SELECT new.rowid, new.name, coalesce(new.nik, ''), household.rowid
+    FROM household WHERE household.id = new.household_id AND new.deleted = 0;
+"""
+
+
 def upgrade() -> None:
+    # One row per live member: name and NIK as words, and the family's rowid, so a search yields the
+    # families directly (no join through text ids). Own content: ``hh`` is not a column of ``member``.
     op.execute(
-        "CREATE VIRTUAL TABLE member_fts USING fts5("
-        "name, content='member', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
-    )
-    op.execute("INSERT INTO member_fts(member_fts) VALUES ('rebuild')")
-    op.execute(
-        "CREATE TRIGGER member_fts_ai AFTER INSERT ON member BEGIN "
-        "INSERT INTO member_fts(rowid, name) VALUES (new.rowid, new.name); END"
+        "CREATE VIRTUAL TABLE person_fts USING fts5("
+        "name, nik, hh UNINDEXED, tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
     op.execute(
-        "CREATE TRIGGER member_fts_ad AFTER DELETE ON member BEGIN "
-        "INSERT INTO member_fts(member_fts, rowid, name) VALUES ('delete', old.rowid, old.name); END"
+        "INSERT INTO person_fts(rowid, name, nik, hh) "
+        "SELECT member.rowid, member.name, coalesce(member.nik, ''), household.rowid "
+        "FROM member JOIN household ON household.id = member.household_id WHERE member.deleted = 0"
+    )
+    op.execute("CREATE TRIGGER person_fts_ai AFTER INSERT ON member BEGIN " + INDEX_PERSON + " END")
+    op.execute(
+        "CREATE TRIGGER person_fts_ad AFTER DELETE ON member BEGIN DELETE FROM person_fts WHERE rowid = old.rowid; END"
     )
     op.execute(
-        "CREATE TRIGGER member_fts_au AFTER UPDATE OF name ON member BEGIN "
-        "INSERT INTO member_fts(member_fts, rowid, name) VALUES ('delete', old.rowid, old.name); "
-        "INSERT INTO member_fts(rowid, name) VALUES (new.rowid, new.name); END"
+        "CREATE TRIGGER person_fts_au AFTER UPDATE OF name, nik, deleted, household_id ON member BEGIN "
+        "DELETE FROM person_fts WHERE rowid = old.rowid; " + INDEX_PERSON + " END"
     )
     op.execute(
         "CREATE TRIGGER member_summary_ai AFTER INSERT ON member BEGIN "
@@ -77,9 +88,9 @@ def downgrade() -> None:
         "member_summary_au",
         "member_summary_ad",
         "member_summary_ai",
-        "member_fts_au",
-        "member_fts_ad",
-        "member_fts_ai",
+        "person_fts_au",
+        "person_fts_ad",
+        "person_fts_ai",
     ):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    op.execute("DROP TABLE IF EXISTS member_fts")
+    op.execute("DROP TABLE IF EXISTS person_fts")

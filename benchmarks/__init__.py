@@ -1,0 +1,1 @@
+"""Scale benchmarks: each prints our figure beside a baseline measured in the same run (``make bench``)."""

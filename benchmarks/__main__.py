@@ -1,0 +1,127 @@
+"""``make bench``: the caseload at scale (default 110,000 families). Prints a table of our figures beside
+baselines measured in the same run.
+
+    python -m benchmarks [--families 110000] [--seed 1] [--reuse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import dataset, search
+from benchmarks.report import Result, render
+from simoncer_desktop.store import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+EMPTY_WINDOW = (
+    "import sys; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication(sys.argv); "
+    "w = QMainWindow(); w.resize(1366, 768); w.show(); app.processEvents(); print('ready', flush=True)"
+)
+
+
+def _run_child(args: list[str]) -> tuple[float, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=600)
+    return time.perf_counter() - start, done.stdout
+
+
+def startup(path: Path) -> Result:
+    """Process launch → main window shown with the first page of the caseload table loaded."""
+    ours = [
+        _run_child([sys.executable, "-m", "simoncer_desktop", "--db", str(path), "--quit-after-ready"])[0]
+        for _ in range(3)
+    ]
+    base = [_run_child([sys.executable, "-c", EMPTY_WINDOW])[0] for _ in range(3)]
+    return Result(
+        "start-up to usable window",
+        statistics.median(ours),
+        statistics.median(base),
+        "s",
+        target=2.0,
+        baseline_name="python + PySide6 showing an empty QMainWindow",
+    )
+
+
+def app_figures(db_path: Path, queries: dict[str, str], raw_ms: dict[str, float]) -> list[Result]:
+    args = [sys.executable, "-m", "benchmarks.app_probe", "--db", str(db_path)]
+    for text in queries.values():
+        args += ["--query", text]
+    probe = json.loads(_run_child(args)[1])
+    base = json.loads(_run_child([sys.executable, "-m", "benchmarks.app_probe", "--baseline"])[1])
+    results = [
+        Result(
+            f"search keystroke → table painted: {label} ({text!r})",
+            probe["keystroke_ms"][text],
+            raw_ms[label],
+            "ms",
+            target=50.0,
+            baseline_name="the same SQL run raw in sqlite3",
+        )
+        for label, text in queries.items()
+    ]
+    results.append(Result("open a family: Enter → dialog painted", probe["open_family_ms"], None, "ms", target=100.0))
+    results.append(
+        Result(
+            f"scroll all {probe['rows']:,} rows: rows held at most",
+            probe["scroll_peak_cached_rows"],
+            probe["rows"],
+            "rows",
+            baseline_name="all rows of the table",
+        )
+    )
+    results.append(Result("scroll the whole table (every 4th screenful painted)", probe["scroll_s"], None, "s"))
+    results.append(
+        Result(
+            "app memory (RSS) after all of the above",
+            probe["rss_mb"],
+            base["rss_mb"],
+            "MB",
+            target=400.0,
+            baseline_name="python + PySide6 with an empty QMainWindow",
+        )
+    )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--families", type=int, default=110_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reuse", action="store_true", help="reuse a cached data set (skips the generation figure)")
+    args = parser.parse_args()
+
+    print(f"Data set: {args.families:,} families, seed {args.seed}", flush=True)
+    path, results = dataset.generate(args.families, args.seed, args.reuse)
+    db = open_database(path)
+    filters = search.sample_queries(db)
+    texts = {label: f.text for label, f in filters.items() if not (f.kecamatan or f.desil)}
+    raw_ms = {label: search.raw_search_ms(path, search.raw_sql(db, filters[label])) for label in texts}
+    for label, f in filters.items():
+        results.append(
+            Result(
+                f"search service: {label}",
+                search.service_search_ms(db, f),
+                search.raw_search_ms(path, search.raw_sql(db, f)),
+                "ms",
+                target=50.0,
+                baseline_name="the same SQL run raw in sqlite3",
+            )
+        )
+    results += search.open_family_results(db, path)
+    db.close()
+    results.append(startup(path))
+    results += app_figures(path, texts, raw_ms)
+    print()
+    print(render(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Detail and edit dialogs."""

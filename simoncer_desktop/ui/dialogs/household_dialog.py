@@ -1,0 +1,395 @@
+"""A family: its fields (saved with *Simpan*), its members and its PKH components.
+
+Validation is live (``Validator.household`` on a read session at every edit) and shown under the
+field that is wrong; *Simpan* stays disabled until the family is valid. A new family also needs at
+least one member and exactly one pengurus, and is created with its members in one transaction.
+A saved family's member changes are immediate (see ``MembersPanel``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simoncer_desktop.errors import ValidationError
+from simoncer_desktop.models.enums import HouseholdStatus, Program
+from simoncer_desktop.services.caseload import (
+    HOUSEHOLD_FIELDS,
+    MEMBER_FIELDS,
+    HouseholdDetail,
+    HouseholdInput,
+    Validator,
+    create_household,
+    get_household,
+    update_household,
+)
+from simoncer_desktop.services.caseload_query import facilitator_options, kecamatan_options, kelurahan_options
+from simoncer_desktop.store import Database
+from simoncer_desktop.ui.dialogs.members_panel import MembersPanel
+from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.form import (
+    ERROR_MARK,
+    DateField,
+    FieldBox,
+    align_labels,
+    fill_combo,
+    hbox,
+    select_value,
+    show_errors,
+)
+
+log = logging.getLogger(__name__)
+
+FORM_FIELDS = [*HOUSEHOLD_FIELDS, "programs"]
+
+
+class HouseholdDialog(QDialog):
+    saved = Signal(str)
+    """The family's id, after *Simpan* stored it."""
+
+    def __init__(
+        self, db: Database, tasks: TaskRunner, household_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._tasks = tasks
+        self.household_id = household_id
+        self.detail: HouseholdDetail | None = None
+        self.errors: dict[str, str] = {}
+        self.member_errors: list[str] = []
+        self._saving = False
+        self._base = HouseholdInput(no_kk="", kelurahan_code="")
+        """Fields the form does not show (status reason/date, welfare class) are kept from here."""
+        if household_id is not None:
+            with db.read() as session:
+                self.detail = get_household(session, household_id)
+            self._base = self.detail.to_input()
+        self._build()
+        self._load(self._base)
+        if self.detail is not None:
+            self.members.set_detail(self.detail)
+            recipient = self.detail.recipient
+            title = self.tr("Keluarga %s — No. KK %s") % (recipient.name if recipient else "-", self.detail.no_kk)
+        else:
+            title = self.tr("Keluarga baru")
+        self.setWindowTitle(title)
+        self.heading.setText(title)
+        self._touched: set[str] = set(FORM_FIELDS) if self.detail else set()
+        self._connect()
+        self.validate()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.no_kk_edit = QLineEdit()
+        self.no_kk_edit.setMaxLength(20)
+        self.no_kk_edit.setPlaceholderText(self.tr("16 digit"))
+        self.kecamatan_combo = QComboBox()
+        self.kelurahan_combo = QComboBox()
+        self.address_edit = QLineEdit()
+        self.address_edit.setMaxLength(200)
+        self.rt_edit = QLineEdit()
+        self.rw_edit = QLineEdit()
+        for edit in (self.rt_edit, self.rw_edit):
+            edit.setMaxLength(3)
+            edit.setMaximumWidth(70)
+        self.facilitator_combo = QComboBox()
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setPlaceholderText(self.tr("08… atau +62…"))
+        self.desil_combo = QComboBox()
+        fill_combo(self.desil_combo, [(n, str(n)) for n in range(1, 11)], "—")
+        self.desil_date_edit = DateField()
+        self.status_combo = QComboBox()
+        fill_combo(self.status_combo, HouseholdStatus.choices())
+        for combo in (self.kecamatan_combo, self.kelurahan_combo, self.facilitator_combo, self.status_combo):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.program_checks: dict[str, QCheckBox] = {p.value: QCheckBox(p.label) for p in Program}
+        programs = QWidget()
+        grid = QGridLayout(programs)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, check in enumerate(self.program_checks.values()):
+            grid.addWidget(check, i // 2, i % 2)
+
+        with self._db.read() as session:
+            kecamatan = kecamatan_options(session)
+        fill_combo(self.kecamatan_combo, [(o.value, o.label) for o in kecamatan], self.tr("— pilih —"))
+
+        self.boxes: dict[str, FieldBox] = {
+            "no_kk": FieldBox(self.no_kk_edit),
+            "kecamatan": FieldBox(self.kecamatan_combo),
+            "kelurahan_code": FieldBox(self.kelurahan_combo),
+            "address": FieldBox(self.address_edit),
+            "rt": FieldBox(self.rt_edit),
+            "rw": FieldBox(self.rw_edit),
+            "facilitator_id": FieldBox(self.facilitator_combo),
+            "phone": FieldBox(self.phone_edit),
+            "desil": FieldBox(self.desil_combo),
+            "desil_date": FieldBox(self.desil_date_edit),
+            "status": FieldBox(self.status_combo),
+            "programs": FieldBox(programs),
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("No. KK *"), self.boxes["no_kk"])
+        form.addRow(self.tr("Kecamatan *"), self.boxes["kecamatan"])
+        form.addRow(self.tr("Kelurahan *"), self.boxes["kelurahan_code"])
+        form.addRow(self.tr("Alamat"), self.boxes["address"])
+        form.addRow(self.tr("RT / RW"), hbox(self.boxes["rt"], QLabel("/"), self.boxes["rw"], stretch=True))
+        form.addRow(self.tr("Pendamping"), self.boxes["facilitator_id"])
+        form.addRow(self.tr("No. HP"), self.boxes["phone"])
+        form.addRow(
+            self.tr("Desil"),
+            hbox(self.boxes["desil"], QLabel(self.tr("tanggal")), self.boxes["desil_date"], stretch=True),
+        )
+        form.addRow(self.tr("Status *"), self.boxes["status"])
+        form.addRow(self.tr("Program lain"), self.boxes["programs"])
+        align_labels(form)
+
+        self.members = MembersPanel(self._db, self._tasks, self.household_id, self)
+        self.members.members_changed.connect(self._members_changed)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Data keluarga"))
+        title.setObjectName("sectionTitle")
+        left_layout.addWidget(title)
+        left_layout.addLayout(form)
+        left_layout.addStretch(1)
+        left.setFixedWidth(360)
+
+        body = QHBoxLayout()
+        body.addWidget(left)
+        body.addSpacing(12)
+        body.addWidget(self.members, 1)
+
+        self.general_error = QLabel()
+        self.general_error.setObjectName("fieldError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Simpan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Tutup") if self.household_id else self.tr("Batal")
+        )
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        footer = QHBoxLayout()
+        footer.addWidget(self.hint, 1)
+        footer.addWidget(self.buttons)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.general_error)
+        layout.addLayout(footer)
+        self.resize(1340, 680)
+
+    def _load(self, data: HouseholdInput) -> None:
+        self.no_kk_edit.setText(data.no_kk)
+        kecamatan = data.kelurahan_code.rsplit(".", 1)[0] if data.kelurahan_code else None
+        if kecamatan and not select_value(self.kecamatan_combo, kecamatan) and self.detail is not None:
+            self.kecamatan_combo.addItem(self.detail.kecamatan_name, kecamatan)  # outside the deployment region
+            select_value(self.kecamatan_combo, kecamatan)
+        self._kecamatan_changed()
+        if data.kelurahan_code and not select_value(self.kelurahan_combo, data.kelurahan_code) and self.detail:
+            self.kelurahan_combo.addItem(self.detail.kelurahan_name, data.kelurahan_code)
+            select_value(self.kelurahan_combo, data.kelurahan_code)
+        self.address_edit.setText(data.address)
+        self.rt_edit.setText(data.rt)
+        self.rw_edit.setText(data.rw)
+        if data.facilitator_id and not select_value(self.facilitator_combo, data.facilitator_id) and self.detail:
+            self.facilitator_combo.addItem(self.detail.facilitator_name or "?", data.facilitator_id)
+            select_value(self.facilitator_combo, data.facilitator_id)
+        self.phone_edit.setText(data.phone or "")
+        select_value(self.desil_combo, data.desil)
+        self.desil_date_edit.set_value(data.desil_date)
+        select_value(self.status_combo, data.status)
+        for value, check in self.program_checks.items():
+            check.setChecked(value in data.programs)
+
+    def _connect(self) -> None:
+        signals = {
+            "no_kk": self.no_kk_edit.textEdited,
+            "kelurahan_code": self.kelurahan_combo.currentIndexChanged,
+            "address": self.address_edit.textEdited,
+            "rt": self.rt_edit.textEdited,
+            "rw": self.rw_edit.textEdited,
+            "facilitator_id": self.facilitator_combo.currentIndexChanged,
+            "phone": self.phone_edit.textEdited,
+            "desil": self.desil_combo.currentIndexChanged,
+            "desil_date": self.desil_date_edit.dateChanged,
+            "status": self.status_combo.currentIndexChanged,
+        }
+        for name, signal in signals.items():
+            signal.connect(lambda *_, field=name: self._edited(field))
+        for check in self.program_checks.values():
+            check.toggled.connect(lambda *_: self._edited("programs"))
+        self.kecamatan_combo.currentIndexChanged.connect(self._on_kecamatan_picked)
+
+    def _on_kecamatan_picked(self) -> None:
+        self._kecamatan_changed()
+        self._edited("kelurahan_code")
+
+    def _kecamatan_changed(self) -> None:
+        """Kelurahan and pendamping follow the chosen kecamatan."""
+        kecamatan = self.kecamatan_combo.currentData()
+        with self._db.read() as session:
+            kelurahan = kelurahan_options(session, kecamatan) if kecamatan else []
+            facilitators = facilitator_options(session, kecamatan) if kecamatan else []
+        fill_combo(self.kelurahan_combo, [(o.value, o.label) for o in kelurahan], self.tr("— pilih —"))
+        fill_combo(self.facilitator_combo, [(o.value, o.label) for o in facilitators], self.tr("— belum ada —"))
+        self.kelurahan_combo.setEnabled(bool(kecamatan))
+
+    # --- values and validation ---------------------------------------------------------------
+
+    def data(self) -> HouseholdInput:
+        return replace(
+            self._base,
+            no_kk=self.no_kk_edit.text().strip(),
+            kelurahan_code=self.kelurahan_combo.currentData() or "",
+            address=self.address_edit.text(),
+            rt=self.rt_edit.text().strip(),
+            rw=self.rw_edit.text().strip(),
+            facilitator_id=self.facilitator_combo.currentData(),
+            phone=self.phone_edit.text().strip() or None,
+            desil=self.desil_combo.currentData(),
+            desil_date=self.desil_date_edit.value(),
+            status=self.status_combo.currentData(),
+            programs=frozenset(v for v, check in self.program_checks.items() if check.isChecked()),
+        )
+
+    def _edited(self, field: str) -> None:
+        self._touched.add(field)
+        self.validate()
+
+    def _members_changed(self) -> None:
+        if self.household_id is not None:
+            self.reload_members()
+        self._touched.add("members")
+        self.validate()
+
+    def reload_members(self) -> None:
+        """After a member was saved or removed: show the family as stored now."""
+        assert self.household_id is not None
+        with self._db.read() as session:
+            self.detail = get_household(session, self.household_id)
+        self.members.set_detail(self.detail)
+
+    def _member_rule_errors(self) -> list[str]:
+        """A new family is stored with at least one member and exactly one pengurus."""
+        if self.household_id is not None:
+            members = self.detail.members if self.detail else []
+            if members and not any(m.is_recipient for m in members):
+                return [self.tr("Belum ada pengurus: ubah salah satu anggota dan centang Pengurus.")]
+            return []
+        members = self.members.members()
+        if not members:
+            return [self.tr("Tambahkan minimal satu anggota keluarga.")]
+        if sum(1 for m in members if m.is_recipient) != 1:
+            return [self.tr("Pilih tepat satu anggota sebagai pengurus.")]
+        return []
+
+    def validate(self) -> bool:
+        data = self.data()
+        with self._db.read() as session:
+            found = Validator(session).household(data, self.household_id)
+        self.errors = ValidationError(found).by_field() if found else {}
+        show_errors(self.boxes, self.errors, self._touched)
+        rules = self._member_rule_errors()
+        self.member_errors = rules
+        blocking = bool(rules) and self.household_id is None
+        self.members.set_errors(rules)  # a requirement, not a typing mistake: say it from the start
+        valid = not self.errors and not blocking
+        self.save_button.setEnabled(valid and not self._saving)
+        if valid:
+            self.hint.setText("")
+        elif self.errors:
+            self.hint.setText(self.tr("Lengkapi kolom bertanda * dan perbaiki isian yang ditandai ⚠."))
+        else:
+            self.hint.setText(self.tr("Tambahkan anggota dan pilih satu pengurus sebelum menyimpan."))
+        return valid
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def _on_save(self) -> None:
+        self._touched = {*FORM_FIELDS, "members"}
+        if self._saving or not self.validate():
+            return
+        data = self.data()
+        db = self._db
+        household_id = self.household_id
+        members = self.members.members()
+
+        def work(_progress: Progress, token: CancelToken) -> str:
+            token.raise_if_cancelled()
+            with db.transaction() as session:
+                if household_id is None:
+                    return create_household(session, data, members)
+                update_household(session, household_id, data)
+                return household_id
+
+        self._set_saving(True)
+        self._tasks.run(
+            work,
+            write=True,
+            label=self.tr("Menyimpan keluarga…"),
+            on_success=self._saved,
+            on_failure=self._save_failed,
+            on_cancelled=lambda: self._set_saving(False),
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setEnabled(not saving and not self.errors)
+
+    def _saved(self, household_id: str) -> None:
+        self._set_saving(False)
+        self.household_id = household_id
+        log.info("Saved household %s", household_id)
+        self.saved.emit(household_id)
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        if not isinstance(exc, ValidationError):
+            self._tasks.report_failure(exc)
+            return
+        field_errors: dict[str, str] = {}
+        member_errors: list[str] = []
+        general: list[str] = []
+        for err in exc.errors:
+            if err.row is not None or err.field in MEMBER_FIELDS:
+                member_errors.append(err.message)
+            elif err.field in self.boxes:
+                field_errors.setdefault(err.field, err.message)
+            else:
+                general.append(err.message)
+        show_errors(self.boxes, field_errors)
+        self.members.set_errors(member_errors)
+        self.general_error.setText("\n".join(ERROR_MARK + m for m in general))
+        self.general_error.setVisible(bool(general))
+        self.save_button.setEnabled(False)

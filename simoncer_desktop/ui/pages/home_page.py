@@ -1,0 +1,74 @@
+"""*Beranda* (today's work) and the placeholder for pages still to come."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from simoncer_desktop.models.enums import HouseholdStatus
+from simoncer_desktop.services.caseload_query import CaseloadFilter, count
+from simoncer_desktop.store import Database
+from simoncer_desktop.ui.format import thousands
+
+
+class HomePage(QWidget):
+    """A short summary of the caseload; follow-ups due and pending sync will join it."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        title = QLabel(self.tr("Beranda"))
+        title.setObjectName("pageTitle")
+        self.total_value, total_card = self._card(self.tr("Keluarga terdaftar"))
+        self.active_value, active_card = self._card(self.tr("Keluarga aktif (KPM PKH)"))
+        cards = QGridLayout()
+        cards.addWidget(total_card, 0, 0)
+        cards.addWidget(active_card, 0, 1)
+        cards.setColumnStretch(2, 1)
+        hint = QLabel(
+            self.tr("Tekan Ctrl+2 untuk membuka daftar keluarga. Pindah halaman dengan Ctrl+1 sampai Ctrl+8.")
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(cards)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _card(self, caption: str) -> tuple[QLabel, QFrame]:
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMinimumWidth(240)
+        value = QLabel("0")
+        value.setObjectName("cardValue")
+        label = QLabel(caption)
+        label.setObjectName("cardLabel")
+        inner = QVBoxLayout(card)
+        inner.addWidget(value)
+        inner.addWidget(label)
+        return value, card
+
+    def refresh(self) -> None:
+        with self._db.read() as session:
+            total = count(session)
+            active = count(session, CaseloadFilter(status=HouseholdStatus.ACTIVE.value))
+        self.total_value.setText(thousands(total))
+        self.active_value.setText(thousands(active))
+
+
+class PlaceholderPage(QWidget):
+    """A page whose feature is not built yet: says so instead of showing an empty screen."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        self.message = QLabel(self.tr("Halaman %s akan tersedia pada rilis berikutnya.") % title)
+        self.message.setObjectName("placeholder")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.message, 1)

@@ -1,0 +1,59 @@
+"""The main window: navigation with Ctrl+1…Ctrl+8, placeholders, title and status bar."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from simoncer_desktop.store import Database
+from simoncer_desktop.ui.main_window import MainWindow
+from simoncer_desktop.ui.pages.home_page import PlaceholderPage
+
+PAGES = ["Beranda", "Keluarga", "Graduasi", "Bencana", "Laporan", "Kualitas Data", "Sinkronisasi", "Pengaturan"]
+
+
+def test_title_and_navigation_items(window: MainWindow) -> None:
+    assert window.windowTitle() == "Simoncer — Sistem Monitoring Cerdas"
+    assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == PAGES
+    assert window.current_page_key() == "home"
+
+
+@pytest.mark.parametrize("number", range(1, 9))
+def test_ctrl_number_switches_page(qtbot: QtBot, window: MainWindow, number: int) -> None:
+    start = 1 if number != 2 else 3
+    window.show_page(start - 1)
+    qtbot.keyClick(window.navigation, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == number - 1
+    assert window.navigation.currentRow() == number - 1
+    page = window.stack.currentWidget()
+    assert page.isVisible()
+    if number > 2:
+        assert isinstance(page, PlaceholderPage)
+        assert page.message.text() == f"Halaman {PAGES[number - 1]} akan tersedia pada rilis berikutnya."
+
+
+def test_shortcuts_work_from_inside_the_caseload_page(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page(1)
+    window.caseload_page.table.setFocus()
+    qtbot.keyClick(window.caseload_page.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "home"
+
+
+def test_keluarga_page_puts_the_cursor_in_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.navigation, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.caseload_page.search_edit.hasFocus()
+
+
+def test_status_bar_and_home_show_the_caseload(window: MainWindow, demo_db: Database) -> None:
+    assert window.count_label.text() == "300 keluarga"
+    assert window.sync_label.text() == "Sinkronisasi terakhir: belum pernah"
+    assert str(demo_db.path) in window.db_label.text()
+    assert window.home_page.total_value.text() == "300"
+    active = int(window.home_page.active_value.text().replace(".", ""))
+    assert 0 < active <= 300
+
+
+def test_ready_after_show(window: MainWindow) -> None:
+    assert window.is_ready()
+    assert window.caseload_page.model.is_loaded(0)
