@@ -23,6 +23,9 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
+DEFAULT_DEMO_REGION = "32.71"
+"""Demo data only: used when the deployment has no region set yet."""
+
 Handler = Callable[[argparse.Namespace, Database], int]
 
 
@@ -31,16 +34,20 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo_data(args: argparse.Namespace, db: Database) -> int:
-    from simoncer_desktop.services import caseload_query, demo_data
+    from simoncer_desktop.services import caseload_query, demo_data, settings
 
     with db.read() as session:
         existing = caseload_query.count(session)
     if args.if_empty and existing:
         print(f"Database sudah berisi {existing} keluarga; data demo tidak dibuat.")
         return EXIT_OK
+    region = args.region
+    if region is None:
+        with db.read() as session:
+            region = settings.region_code(session) or DEFAULT_DEMO_REGION
     started = time.perf_counter()
     with db.transaction() as session:
-        result = demo_data.generate(session, families=args.families, seed=args.seed, region=args.region)
+        result = demo_data.generate(session, families=args.families, seed=args.seed, region=region)
     elapsed = time.perf_counter() - started
     print(
         f"Dibuat {result.families} keluarga, {result.members} anggota, {result.facilitators} pendamping "
@@ -71,11 +78,8 @@ def cmd_setting(args: argparse.Namespace, db: Database) -> int:
         with db.read() as session:
             print(json.dumps(settings.get_setting(session, args.key), ensure_ascii=False))
         return EXIT_OK
-    try:
-        value = json.loads(args.value)
-    except json.JSONDecodeError:
-        value = args.value
     with db.transaction() as session:
+        value = settings.parse_value(session, args.key, args.value)
         settings.set_setting(session, args.key, value)
     print(f"{args.key} = {json.dumps(value, ensure_ascii=False)}")
     return EXIT_OK
@@ -90,7 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--families", type=int, default=2000, help="jumlah keluarga (default 2000)")
     p.add_argument("--seed", type=int, default=1, help="benih acak; seed sama → data sama")
-    p.add_argument("--region", default="32.71", help="kode kabupaten/kota (32.71) atau kecamatan (32.71.01)")
+    p.add_argument(
+        "--region",
+        help="kode kabupaten/kota (mis. 32.71) atau kecamatan (mis. 32.71.01); "
+        f"default: wilayah yang diatur, atau {DEFAULT_DEMO_REGION}",
+    )
     p.add_argument("--if-empty", action="store_true", help="lewati bila database sudah berisi keluarga")
     p.set_defaults(handler=cmd_demo_data)
 
@@ -98,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.set_defaults(handler=cmd_info)
 
-    p = sub.add_parser("setting", help="baca atau ubah pengaturan (nilai JSON), mis. region_code 32.71")
+    p = sub.add_parser("setting", help="baca atau ubah pengaturan, mis. region_code 32.71 atau component_cap 4")
     _add_db(p)
     p.add_argument("key")
     p.add_argument("value", nargs="?")

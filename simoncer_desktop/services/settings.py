@@ -10,12 +10,37 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from simoncer_desktop.ids import uuid7
+from simoncer_desktop.errors import ValidationError
+from simoncer_desktop.ids import stable_id
 from simoncer_desktop.models import GLOBAL_SCOPE, ComponentRate, Setting
-from simoncer_desktop.services.reference import DEFAULT_SETTINGS
+from simoncer_desktop.services.reference import DEFAULT_SETTINGS, REGENCY, get_region
 
 REGION_CODE = "region_code"
 """The deployment's regency/city (e.g. ``32.71``); chosen at setup, never hard-wired."""
+
+
+SETTING_TYPES: dict[str, type] = {REGION_CODE: str, **{key: type(value) for key, value in DEFAULT_SETTINGS.items()}}
+
+
+def parse_value(session: Session, key: str, raw: str) -> Any:
+    """A typed value from text (CLI, forms), with a message in Bahasa Indonesia when it does not fit."""
+    kind = SETTING_TYPES.get(key)
+    if kind is None:
+        raise ValidationError(f"Pengaturan '{key}' tidak dikenal", field=key)
+    text = raw.strip()
+    if kind is int:
+        try:
+            value: Any = int(text)
+        except ValueError:
+            raise ValidationError(f"{key}: harus bilangan bulat (tertulis '{raw}')", field=key) from None
+        if value < 0:
+            raise ValidationError(f"{key}: tidak boleh negatif (tertulis {value})", field=key)
+        return value
+    if key == REGION_CODE:
+        region = get_region(session, text)
+        if region is None or region.level != REGENCY:
+            raise ValidationError(f"{key}: '{text}' bukan kode kabupaten/kota yang terdaftar", field=key)
+    return text
 
 
 def get_setting(session: Session, key: str, on: date | None = None, default: Any = None) -> Any:
@@ -36,7 +61,9 @@ def set_setting(session: Session, key: str, value: Any, valid_from: date | None 
     valid_from = valid_from or date.today()
     row = session.scalar(select(Setting).where(Setting.key == key, Setting.valid_from == valid_from))
     if row is None:
-        session.add(Setting(id=uuid7(), scope=GLOBAL_SCOPE, key=key, value=json.dumps(value), valid_from=valid_from))
+        # A stable id: two offline devices setting the same key for the same day make one row, not two.
+        row_id = stable_id("setting", key, valid_from.isoformat())
+        session.add(Setting(id=row_id, scope=GLOBAL_SCOPE, key=key, value=json.dumps(value), valid_from=valid_from))
     else:
         row.value = json.dumps(value)
         row.deleted = False

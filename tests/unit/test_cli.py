@@ -49,3 +49,20 @@ def test_unknown_command_is_a_usage_error() -> None:
     with pytest.raises(SystemExit) as exc:
         cli.main(["terbang"])
     assert exc.value.code == 2
+
+
+def test_demo_data_uses_the_configured_region_by_default(db_path: Path, capsys) -> None:
+    assert cli.main(["setting", "--db", str(db_path), "region_code", "32.01"]) == 0  # Kabupaten Bogor
+    assert cli.main(["demo-data", "--db", str(db_path), "--families", "30", "--seed", "3"]) == 0
+    assert "di 32.01 " in capsys.readouterr().out
+    assert cli.main(["demo-data", "--db", str(db_path), "--families", "30", "--if-empty"]) == 0
+    assert "sudah berisi 30 keluarga" in capsys.readouterr().out
+
+
+def test_bad_setting_values_are_refused_with_a_message(db_path: Path, capsys) -> None:
+    assert cli.main(["setting", "--db", str(db_path), "component_cap", "empat"]) == 1
+    assert "component_cap: harus bilangan bulat (tertulis 'empat')" in capsys.readouterr().err
+    assert cli.main(["setting", "--db", str(db_path), "region_code", "32.71.01"]) == 1
+    assert "bukan kode kabupaten/kota" in capsys.readouterr().err
+    assert cli.main(["setting", "--db", str(db_path), "warna", "biru"]) == 1
+    assert "Pengaturan 'warna' tidak dikenal" in capsys.readouterr().err
