@@ -34,7 +34,6 @@ bench: venv
 
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache benchmarks/.cache

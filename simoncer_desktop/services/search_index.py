@@ -1,9 +1,18 @@
-"""The caseload search index (``person_fts``, made in migration 0002 and kept by triggers)."""
+"""The caseload search index (``person_fts``, made in migration 0002 and kept by triggers).
+
+A member's index row has the rowid ``household.rowid << 32 | member.rowid``.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+INDEX_ALL = (
+    "INSERT INTO person_fts(rowid, name, nik) "
+    "SELECT (household.rowid << 32) | member.rowid, member.name, coalesce(member.nik, '') "
+    "FROM member JOIN household ON household.id = member.household_id WHERE member.deleted = 0"
+)
 
 
 def rebuild(session: Session) -> int:
@@ -12,23 +21,19 @@ def rebuild(session: Session) -> int:
     Needed only after something renumbers rowids (``VACUUM``); the triggers keep it true otherwise.
     """
     session.execute(text("DELETE FROM person_fts"))
-    session.execute(
-        text(
-            "INSERT INTO person_fts(rowid, name, nik, hh) "
-            "SELECT member.rowid, member.name, coalesce(member.nik, ''), household.rowid "
-            "FROM member JOIN household ON household.id = member.household_id WHERE member.deleted = 0"
-        )
-    )
+    session.execute(text(INDEX_ALL))
     return int(session.execute(text("SELECT count(*) FROM person_fts")).scalar_one())
 
 
 def is_consistent(session: Session) -> bool:
-    """True when every live member is indexed under its family's current rowid (a cheap self-check)."""
-    mismatches = session.execute(
+    """True when exactly the live members are indexed, each under its family's current rowid."""
+    live = session.execute(
         text(
             "SELECT count(*) FROM member JOIN household ON household.id = member.household_id "
-            "LEFT JOIN person_fts ON person_fts.rowid = member.rowid "
-            "WHERE member.deleted = 0 AND (person_fts.hh IS NULL OR person_fts.hh != household.rowid)"
+            "JOIN person_fts ON person_fts.rowid = (household.rowid << 32) | member.rowid "
+            "WHERE member.deleted = 0"
         )
     ).scalar_one()
-    return mismatches == 0
+    expected = session.execute(text("SELECT count(*) FROM member WHERE deleted = 0")).scalar_one()
+    indexed = session.execute(text("SELECT count(*) FROM person_fts")).scalar_one()
+    return live == expected == indexed

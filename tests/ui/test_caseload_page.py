@@ -105,6 +105,18 @@ def test_enter_in_the_search_box_goes_to_the_first_result(qtbot: QtBot, page: Ca
     assert page.table.hasFocus()
 
 
+def test_too_short_a_search_is_explained_and_not_applied(qtbot: QtBot, page: CaseloadPage) -> None:
+    everyone = page.model.rowCount()
+    type_search(qtbot, page, "3271")
+    assert page.hint_label.isVisibleTo(page)
+    assert "minimal 8 digit" in page.hint_label.text()
+    assert page.model.rowCount() == everyone
+    type_search(qtbot, page, "a")
+    assert "minimal 2 huruf" in page.hint_label.text()
+    type_search(qtbot, page, "ab")
+    assert not page.hint_label.isVisibleTo(page)
+
+
 def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, page: CaseloadPage) -> None:
     page.table.setFocus()
     assert not page.search_edit.hasFocus()

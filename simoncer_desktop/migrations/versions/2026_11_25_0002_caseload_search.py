@@ -7,8 +7,10 @@ Create Date: 2026-11-25
 Triggers (not ORM events) keep ``household.member_count``, ``recipient_name`` and ``recipient_nik``
 and the search index true for every writer: services, bulk loads and, later, sync.
 
-The index stores the household's rowid. SQLite may renumber rowids of tables without an INTEGER
-PRIMARY KEY on VACUUM: anything that vacuums must call ``services.search_index.rebuild`` afterwards.
+The index row of a member has the rowid ``household.rowid << 32 | member.rowid``, so a search yields
+the families from the index alone (``rowid >> 32``), without reading stored content. SQLite may
+renumber rowids of tables without an INTEGER PRIMARY KEY on VACUUM: anything that vacuums must call
+``services.search_index.rebuild`` afterwards.
 """
 
 from __future__ import annotations
@@ -37,31 +39,38 @@ SUMMARY_COLUMNS = "name, nik, is_recipient, deleted, deceased, household_id"
 
 
 INDEX_PERSON = """
-    INSERT INTO person_fts(rowid, name, nik, hh)
-    SELECT new.rowid, new.name, coalesce(new.nik, ''), household.rowid
+    INSERT INTO person_fts(rowid, name, nik)
+    SELECT (household.rowid << 32) | new.rowid, new.name, coalesce(new.nik, '')
     FROM household WHERE household.id = new.household_id AND new.deleted = 0;
 """
 
+UNINDEX_PERSON = """
+    DELETE FROM person_fts
+    WHERE rowid = ((SELECT rowid FROM household WHERE id = old.household_id) << 32) | old.rowid;
+"""
+
+INDEX_ALL = (
+    "INSERT INTO person_fts(rowid, name, nik) "
+    "SELECT (household.rowid << 32) | member.rowid, member.name, coalesce(member.nik, '') "
+    "FROM member JOIN household ON household.id = member.household_id WHERE member.deleted = 0"
+)
+
 
 def upgrade() -> None:
-    # One row per live member: name and NIK as words, and the family's rowid, so a search yields the
-    # families directly (no join through text ids). Own content: ``hh`` is not a column of ``member``.
+    # One row per live member: name and NIK as words; the rowid carries the family's rowid, so a
+    # search yields the families directly (no join through text ids, no content read).
     op.execute(
         "CREATE VIRTUAL TABLE person_fts USING fts5("
-        "name, nik, hh UNINDEXED, tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+        "name, nik, tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
-    op.execute(
-        "INSERT INTO person_fts(rowid, name, nik, hh) "
-        "SELECT member.rowid, member.name, coalesce(member.nik, ''), household.rowid "
-        "FROM member JOIN household ON household.id = member.household_id WHERE member.deleted = 0"
-    )
+    op.execute(INDEX_ALL)
     op.execute("CREATE TRIGGER person_fts_ai AFTER INSERT ON member BEGIN " + INDEX_PERSON + " END")
-    op.execute(
-        "CREATE TRIGGER person_fts_ad AFTER DELETE ON member BEGIN DELETE FROM person_fts WHERE rowid = old.rowid; END"
-    )
+    op.execute("CREATE TRIGGER person_fts_ad AFTER DELETE ON member BEGIN " + UNINDEX_PERSON + " END")
     op.execute(
         "CREATE TRIGGER person_fts_au AFTER UPDATE OF name, nik, deleted, household_id ON member BEGIN "
-        "DELETE FROM person_fts WHERE rowid = old.rowid; " + INDEX_PERSON + " END"
+        + UNINDEX_PERSON
+        + INDEX_PERSON
+        + " END"
     )
     op.execute(
         "CREATE TRIGGER member_summary_ai AFTER INSERT ON member BEGIN "

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from simoncer_desktop.services.caseload import delete_household
-from simoncer_desktop.services.caseload_query import CaseloadFilter, Column, key_of
+from simoncer_desktop.services.caseload_query import CaseloadFilter, Column, key_of, search_hint
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from simoncer_desktop.ui.format import thousands
@@ -96,6 +96,9 @@ class CaseloadPage(QWidget):
         self.search_edit.returnPressed.connect(self._search_return)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("hint")
+        self.hint_label.hide()
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.count_label)
@@ -123,6 +126,7 @@ class CaseloadPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header_row)
         layout.addLayout(search_row)
+        layout.addWidget(self.hint_label)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         self._sync_buttons()
@@ -144,6 +148,9 @@ class CaseloadPage(QWidget):
 
     def apply_filter(self) -> None:
         self._debounce.stop()
+        hint = search_hint(self.search_edit.text())
+        self.hint_label.setText(hint or "")
+        self.hint_label.setVisible(hint is not None)
         self.model.set_filter(self.current_filter())
 
     def reset_filters(self) -> None:
