@@ -15,14 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -43,11 +40,11 @@ from simoncer_desktop.services.caseload import (
 from simoncer_desktop.services.caseload_query import facilitator_options, kecamatan_options, kelurahan_options
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.members_panel import MembersPanel
-from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.tasks import TaskRunner
 from simoncer_desktop.ui.widgets.form import (
-    ERROR_MARK,
     DateField,
     FieldBox,
+    FormDialog,
     align_labels,
     fill_combo,
     hbox,
@@ -60,21 +57,18 @@ log = logging.getLogger(__name__)
 FORM_FIELDS = [*HOUSEHOLD_FIELDS, "programs"]
 
 
-class HouseholdDialog(QDialog):
+class HouseholdDialog(FormDialog):
     saved = Signal(str)
     """The family's id, after *Simpan* stored it."""
 
     def __init__(
         self, db: Database, tasks: TaskRunner, household_id: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self._db = db
-        self._tasks = tasks
         self.household_id = household_id
         self.detail: HouseholdDetail | None = None
-        self.errors: dict[str, str] = {}
         self.member_errors: list[str] = []
-        self._saving = False
         self._base = HouseholdInput(no_kk="", kelurahan_code="")
         """Fields the form does not show (status reason/date, welfare class) are kept from here."""
         if household_id is not None:
@@ -180,20 +174,9 @@ class HouseholdDialog(QDialog):
         body.addSpacing(12)
         body.addWidget(self.members, 1)
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self._build_buttons(self.tr("Tutup") if self.household_id else self.tr("Batal"))
         self.hint = QLabel()
         self.hint.setObjectName("hint")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("Tutup") if self.household_id else self.tr("Batal")
-        )
-        self.buttons.accepted.connect(self._on_save)
-        self.buttons.rejected.connect(self.reject)
         footer = QHBoxLayout()
         footer.addWidget(self.hint, 1)
         footer.addWidget(self.buttons)
@@ -244,8 +227,7 @@ class HouseholdDialog(QDialog):
             "desil_date": self.desil_date_edit.dateChanged,
             "status": self.status_combo.currentIndexChanged,
         }
-        for name, signal in signals.items():
-            signal.connect(lambda *_, field=name: self._edited(field))
+        self._connect_edits(signals)
         for check in self.program_checks.values():
             check.toggled.connect(lambda *_: self._edited("programs"))
         self.kecamatan_combo.currentIndexChanged.connect(self._on_kecamatan_picked)
@@ -344,40 +326,22 @@ class HouseholdDialog(QDialog):
         household_id = self.household_id
         members = self.members.members()
 
-        def work(_progress: Progress, token: CancelToken) -> str:
-            token.raise_if_cancelled()
+        def save() -> str:
             with db.transaction() as session:
                 if household_id is None:
                     return create_household(session, data, members)
                 update_household(session, household_id, data)
                 return household_id
 
-        self._set_saving(True)
-        self._tasks.run(
-            work,
-            write=True,
-            label=self.tr("Menyimpan keluarga…"),
-            on_success=self._saved,
-            on_failure=self._save_failed,
-            on_cancelled=lambda: self._set_saving(False),
-        )
-
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving and not self.errors)
+        self._save_in_background(save, self.tr("Menyimpan keluarga…"), self._saved)
 
     def _saved(self, household_id: str) -> None:
-        self._set_saving(False)
         self.household_id = household_id
         log.info("Saved household %s", household_id)
         self.saved.emit(household_id)
         self.accept()
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if not isinstance(exc, ValidationError):
-            self._tasks.report_failure(exc)
-            return
+    def _show_refusal(self, exc: ValidationError) -> None:
         field_errors: dict[str, str] = {}
         member_errors: list[str] = []
         general: list[str] = []
@@ -390,6 +354,4 @@ class HouseholdDialog(QDialog):
                 general.append(err.message)
         show_errors(self.boxes, field_errors)
         self.members.set_errors(member_errors)
-        self.general_error.setText("\n".join(ERROR_MARK + m for m in general))
-        self.general_error.setVisible(bool(general))
-        self.save_button.setEnabled(False)
+        self._show_general(general)

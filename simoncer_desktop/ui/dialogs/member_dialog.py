@@ -14,12 +14,9 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +25,11 @@ from simoncer_desktop.errors import FieldError, ValidationError
 from simoncer_desktop.models.enums import Education, Relationship, Sex
 from simoncer_desktop.services.caseload import MEMBER_FIELDS, MemberInput, Validator
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.tasks import TaskRunner
 from simoncer_desktop.ui.widgets.form import (
     DateField,
     FieldBox,
+    FormDialog,
     align_labels,
     fill_combo,
     hbox,
@@ -45,7 +43,7 @@ SaveMember = Callable[[MemberInput], object]
 ExtraCheck = Callable[[MemberInput], list[FieldError]]
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     def __init__(
         self,
         db: Database,
@@ -58,15 +56,12 @@ class MemberDialog(QDialog):
         extra_check: ExtraCheck | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self._db = db
-        self._tasks = tasks
         self._household_id = household_id
         self._member_id = member_id
         self._save = save
         self._extra_check = extra_check
-        self._saving = False
-        self.errors: dict[str, str] = {}
         self.result_data: MemberInput | None = None
         is_new = data is None
         self.setWindowTitle(self.tr("Anggota baru") if is_new else self.tr("Ubah anggota — %s") % data.name)
@@ -128,19 +123,10 @@ class MemberDialog(QDialog):
         form.addRow(self.tr("Meninggal"), hbox(self.boxes["deceased"], self.boxes["death_date"]))
         align_labels(form)
 
-        self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self._build_buttons(self.tr("Batal"))
+        self.save_button.setDefault(True)
         self.hint = QLabel(self.tr("Kolom bertanda * wajib diisi."))
         self.hint.setObjectName("hint")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Simpan"))
-        self.save_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self._on_save)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -179,8 +165,7 @@ class MemberDialog(QDialog):
             "deceased": self.deceased_check.toggled,
             "death_date": self.death_edit.dateChanged,
         }
-        for name, signal in signals.items():
-            signal.connect(lambda *_, field=name: self._edited(field))
+        self._connect_edits(signals)
 
     # --- values and validation ---------------------------------------------------------------
 
@@ -244,38 +229,13 @@ class MemberDialog(QDialog):
             self.accept()
             return
         save = self._save
-
-        def work(_progress: Progress, token: CancelToken) -> object:
-            token.raise_if_cancelled()
-            return save(data)
-
-        self._set_saving(True)
-        self._tasks.run(
-            work,
-            write=True,
-            label=self.tr("Menyimpan anggota…"),
-            on_success=lambda _result: self._saved(data),
-            on_failure=self._save_failed,
-            on_cancelled=lambda: self._set_saving(False),
-        )
-
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self.save_button.setEnabled(not saving and not self.errors)
+        self._save_in_background(lambda: save(data), self.tr("Menyimpan anggota…"), lambda _result: self._saved(data))
 
     def _saved(self, data: MemberInput) -> None:
-        self._set_saving(False)
         self.result_data = data
         self.accept()
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self._set_saving(False)
-        if not isinstance(exc, ValidationError):
-            self._tasks.report_failure(exc)
-            return
+    def _show_refusal(self, exc: ValidationError) -> None:
         by_field = exc.by_field()
         show_errors(self.boxes, by_field)
-        rest = [msg for name, msg in by_field.items() if name not in self.boxes]
-        self.general_error.setText("\n".join(f"⚠ {m}" for m in rest))
-        self.general_error.setVisible(bool(rest))
-        self.save_button.setEnabled(False)
+        self._show_general([msg for name, msg in by_field.items() if name not in self.boxes])

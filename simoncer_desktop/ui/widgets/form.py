@@ -1,14 +1,31 @@
 """Form building blocks shared by the dialogs: a field with its message underneath, a date field that
-can be empty, and combo boxes whose items carry a value."""
+can be empty, combo boxes whose items carry a value, and the dialog that saves a form in the background."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simoncer_desktop.errors import ValidationError
+from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+
+T = TypeVar("T")
 
 ERROR_MARK = "⚠ "
 """Messages start with a sign as well as a colour: colour never carries meaning alone."""
@@ -152,3 +169,88 @@ def hbox(*widgets: QWidget, stretch: bool = False) -> QWidget:
     if stretch:
         layout.addStretch(1)
     return row
+
+
+class FormDialog(QDialog):
+    """A form validated as the user types and saved by a background write task.
+
+    A subclass builds its form, calls ``_build_buttons`` and puts ``general_error`` and ``buttons`` in its
+    layout, keeps ``errors`` current and implements ``_edited`` (a field changed) and ``_on_save`` (*Simpan*),
+    which hands the write to ``_save_in_background``. *Simpan* is disabled while there are errors or a save
+    runs. A ``ValidationError`` the service still raises goes to ``_show_refusal`` and the dialog stays
+    open; any other failure is reported by the task runner.
+    """
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._saving = False
+        self.errors: dict[str, str] = {}
+        """Field → message for the form as it is now."""
+
+    def _build_buttons(self, cancel_text: str) -> None:
+        """``general_error`` (messages that belong to no field, hidden while there are none) and ``buttons``,
+        *Simpan* (``save_button``) and a cancel button labelled ``cancel_text``."""
+        self.general_error = QLabel()
+        self.general_error.setObjectName("fieldError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Simpan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _connect_edits(self, signals: Mapping[str, SignalInstance]) -> None:
+        """Call ``_edited(field)`` whenever one of the field's ``signals`` fires."""
+        for name, signal in signals.items():
+            signal.connect(lambda *_, field=name: self._edited(field))
+
+    def _edited(self, field: str) -> None:
+        raise NotImplementedError
+
+    def _on_save(self) -> None:
+        raise NotImplementedError
+
+    def _save_in_background(self, save: Callable[[], T], label: str, on_success: Callable[[T], None]) -> None:
+        """Run ``save()`` as a write task (unless cancelled first) with *Simpan* disabled until it ends, then
+        ``on_success`` with its result. ``save`` runs off the UI thread: it must not touch widgets."""
+
+        def work(_progress: Progress, token: CancelToken) -> T:
+            token.raise_if_cancelled()
+            return save()
+
+        def succeeded(result: T) -> None:
+            self._set_saving(False)
+            on_success(result)
+
+        self._set_saving(True)
+        self._tasks.run(
+            work,
+            write=True,
+            label=label,
+            on_success=succeeded,
+            on_failure=self._save_failed,
+            on_cancelled=lambda: self._set_saving(False),
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setEnabled(not saving and not self.errors)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        if not isinstance(exc, ValidationError):
+            self._tasks.report_failure(exc)
+            return
+        self._show_refusal(exc)
+        self.save_button.setEnabled(False)
+
+    def _show_refusal(self, exc: ValidationError) -> None:
+        """Show why the service refused the save: under the fields, the rest with ``_show_general``."""
+        raise NotImplementedError
+
+    def _show_general(self, messages: list[str]) -> None:
+        self.general_error.setText("\n".join(ERROR_MARK + m for m in messages))
+        self.general_error.setVisible(bool(messages))
