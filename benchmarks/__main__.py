@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import dataset, search
+from benchmarks import data_quality, dataset, search, spreadsheet
 from benchmarks.report import Result, render
 from simoncer_desktop.store import open_database
 
@@ -29,7 +29,7 @@ EMPTY_WINDOW = (
 def _run_child(args: list[str]) -> tuple[float, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=600)
+    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True, timeout=1200)
     return time.perf_counter() - start, done.stdout
 
 
@@ -116,7 +116,13 @@ def main() -> None:
             )
         )
     results += search.open_family_results(db, path)
+    print("Data quality check (ours, then a raw read of the same columns)…", flush=True)
+    results += data_quality.results(db, path)
     db.close()
+    print("Export to .xlsx (ours, then raw openpyxl on the same cells)…", flush=True)
+    results += spreadsheet.export_results(path)
+    print("Import of that workbook (ours, then openpyxl read-only merely reading it)…", flush=True)
+    results += spreadsheet.import_results(path, _run_child)
     results.append(startup(path))
     results += app_figures(path, texts, raw_ms)
     print()

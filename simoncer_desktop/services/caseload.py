@@ -6,6 +6,7 @@ it validates everything first and raises ``ValidationError`` before writing anyt
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -25,7 +26,7 @@ RT_RW = re.compile(r"^\d{1,3}$")
 PHONE = re.compile(r"^(\+62|0)\d{8,13}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class MemberInput:
     nik: str
     name: str
@@ -63,10 +64,15 @@ MEMBER_FIELDS = [f.name for f in fields(MemberInput)]
 HOUSEHOLD_FIELDS = [f.name for f in fields(HouseholdInput) if f.name != "programs"]
 
 
+@functools.cache
+def _values_of(allowed: type) -> frozenset[str]:
+    return frozenset(m.value for m in allowed)
+
+
 def _choice(value: str | None, allowed: type, field_name: str, label: str) -> list[FieldError]:
     if not value:
         return [FieldError(field_name, f"{label}: wajib dipilih")]
-    if value not in {m.value for m in allowed}:
+    if value not in _values_of(allowed):
         return [FieldError(field_name, f"{label}: nilai '{value}' tidak dikenal")]
     return []
 
@@ -88,6 +94,13 @@ class Validator:
     def member(
         self, data: MemberInput, household_id: str | None = None, member_id: str | None = None
     ) -> list[FieldError]:
+        errors = self.member_fields(data)
+        if not any(e.field == "nik" for e in errors):
+            errors += self._nik_unique(data.nik.strip(), household_id, member_id)
+        return errors
+
+    def member_fields(self, data: MemberInput) -> list[FieldError]:
+        """Every check of one member that needs no query per member (all but NIK uniqueness)."""
         errors: list[FieldError] = []
         if not data.name or not data.name.strip():
             errors.append(FieldError("name", "Nama: wajib diisi"))
@@ -117,8 +130,6 @@ class Validator:
             errors.append(FieldError("death_date", "Tanggal meninggal: hanya diisi bila anggota meninggal"))
         if data.death_date and data.death_date > self.today:
             errors.append(FieldError("death_date", f"Tanggal meninggal: {data.death_date:%d-%m-%Y} ada di masa depan"))
-        if not any(e.field == "nik" for e in errors):
-            errors += self._nik_unique(data.nik.strip(), household_id, member_id)
         return errors
 
     def _nik_unique(self, nik: str, household_id: str | None, member_id: str | None) -> list[FieldError]:
@@ -151,6 +162,16 @@ class Validator:
         region = self.session.get(Wilayah, data.kelurahan_code) if data.kelurahan_code else None
         if region is None or region.tingkat != KELURAHAN:
             errors.append(FieldError("kelurahan_code", "Kelurahan: wajib dipilih dari daftar wilayah"))
+        errors += self.household_fields(data)
+        if data.facilitator_id:
+            fac = self.session.get(Facilitator, data.facilitator_id)
+            if fac is None or fac.deleted:
+                errors.append(FieldError("facilitator_id", "Pendamping: tidak ditemukan"))
+        return errors
+
+    def household_fields(self, data: HouseholdInput) -> list[FieldError]:
+        """The checks of a family's own fields that need no query (not No. KK, kelurahan, pendamping)."""
+        errors: list[FieldError] = []
         for name, label, value in (("rt", "RT", data.rt), ("rw", "RW", data.rw)):
             if value and not RT_RW.match(value.strip()):
                 errors.append(FieldError(name, f"{label}: harus angka 1–3 digit (tertulis '{value}')"))
@@ -158,10 +179,6 @@ class Validator:
             errors.append(FieldError("phone", f"No. HP: '{data.phone}' bukan nomor telepon Indonesia (08… atau +62…)"))
         if data.desil is not None and not 1 <= data.desil <= 10:
             errors.append(FieldError("desil", f"Desil: harus 1–10 (tertulis {data.desil})"))
-        if data.facilitator_id:
-            fac = self.session.get(Facilitator, data.facilitator_id)
-            if fac is None or fac.deleted:
-                errors.append(FieldError("facilitator_id", "Pendamping: tidak ditemukan"))
         errors += _choice(data.status, HouseholdStatus, "status", "Status")
         if data.welfare_class is not None:
             errors += _choice(data.welfare_class, WelfareClass, "welfare_class", "Kelas kesejahteraan")

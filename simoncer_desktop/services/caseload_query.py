@@ -248,6 +248,16 @@ def search_statement(session: Session, f: CaseloadFilter) -> Select:
     return _where(stmt, session, f).order_by(*order)
 
 
+def filtered(stmt: Select, session: Session, f: CaseloadFilter, *, with_names: bool = False) -> Select:
+    """``stmt`` (selecting from ``household``) restricted to the live families matching ``f`` — the
+    same conditions as the list (``f.sort`` is ignored). ``with_names`` also joins the kelurahan
+    (``Kelurahan``), kecamatan (``Kecamatan``) and pendamping (outer) for their names.
+
+    The component filter is a subquery on the ``member`` table: a statement that also selects from
+    ``member`` must use an alias of it, or the subquery would correlate to it."""
+    return _where(_joined(stmt) if with_names else stmt, session, f)
+
+
 def search_keys(session: Session, f: CaseloadFilter) -> list[int]:
     """Rowids of the matching live families in display order.
 

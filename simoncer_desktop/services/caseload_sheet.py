@@ -157,11 +157,24 @@ COLUMNS: tuple[SheetColumn, ...] = (
     ),
     SheetColumn("DESIL", "Desil kesejahteraan 1–10 (DTKS/DTSEN).", ("DESILKESEJAHTERAAN",), family=True),
     SheetColumn("PENDAMPING", "Nama pendamping PKH.", ("NAMAPENDAMPING", "PENDAMPINGPKH"), family=True),
-    SheetColumn("NO_HP", "Nomor HP keluarga, mis. 081234567890.", ("HP", "NOMORHP", "TELEPON", "NOTELP", "TELP"), family=True),
+    SheetColumn(
+        "NO_HP", "Nomor HP keluarga, mis. 081234567890.", ("HP", "NOMORHP", "TELEPON", "NOTELP", "TELP"), family=True
+    ),
 )
 
 COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
 BY_KEY: dict[str, SheetColumn] = {c.key: c for c in COLUMNS}
+
+# How export and the template type the cells (the reader accepts more; see sheet_values).
+DATE_COLUMNS: frozenset[str] = frozenset({"TANGGAL_LAHIR", "TANGGAL_MENINGGAL"})
+"""Written as real date cells shown as ``CELL_DATE_FORMAT``."""
+CELL_DATE_FORMAT = "dd-mm-yyyy"
+"""The spreadsheet number format of date cells (``DATE_FORMAT`` as Excel spells it)."""
+TEXT_COLUMNS: frozenset[str] = frozenset(
+    {*(c.key for c in COLUMNS if c.identity), "RT", "RW", "KODE_KELURAHAN", "NO_HP"}
+)
+"""Number format Text ('@'): what is typed keeps its leading zeros and all 16 digits."""
+WHOLE_NUMBER_RANGES: dict[str, tuple[int, int]] = {"DESIL": (1, 10)}
 
 _HEADER_NOISE = re.compile(r"[\s_./\\\-()]+")
 

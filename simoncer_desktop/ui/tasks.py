@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from simoncer_desktop.errors import SimoncerError
+from simoncer_desktop.services.progress import CancelledError, CancelToken, Progress
 
 log = logging.getLogger(__name__)
 
@@ -37,29 +37,6 @@ PROGRESS_INTERVAL_S = 0.05
 """Minimum time between two progress signals from a worker (the UI needs no more)."""
 
 
-class CancelledError(Exception):
-    """Raised inside a task by ``CancelToken.raise_if_cancelled`` after the user cancelled."""
-
-
-class CancelToken:
-    """Shared between the UI (which cancels) and the worker (which checks); thread-safe."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise CancelledError()
-
-
-Progress = Callable[[int, int], None]
 TaskFunction = Callable[[Progress, CancelToken], Any]
 
 

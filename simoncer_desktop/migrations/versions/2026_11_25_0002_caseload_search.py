@@ -37,6 +37,10 @@ REFRESH_HOUSEHOLD = """
 
 SUMMARY_COLUMNS = "name, nik, is_recipient, deleted, deceased, household_id"
 
+UNLESS_BULK = "WHEN NOT EXISTS (SELECT 1 FROM app_state WHERE key = 'bulk_load')"
+"""Bulk writers (import, later sync) switch the member triggers off for one transaction with this
+``app_state`` row and refresh what they touched set-based afterwards (``services.bulk_write``)."""
+
 
 INDEX_PERSON = """
     INSERT INTO person_fts(rowid, name, nik)
@@ -64,26 +68,26 @@ def upgrade() -> None:
         "name, nik, tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
     )
     op.execute(INDEX_ALL)
-    op.execute("CREATE TRIGGER person_fts_ai AFTER INSERT ON member BEGIN " + INDEX_PERSON + " END")
-    op.execute("CREATE TRIGGER person_fts_ad AFTER DELETE ON member BEGIN " + UNINDEX_PERSON + " END")
+    op.execute(f"CREATE TRIGGER person_fts_ai AFTER INSERT ON member {UNLESS_BULK} BEGIN " + INDEX_PERSON + " END")
+    op.execute(f"CREATE TRIGGER person_fts_ad AFTER DELETE ON member {UNLESS_BULK} BEGIN " + UNINDEX_PERSON + " END")
     op.execute(
-        "CREATE TRIGGER person_fts_au AFTER UPDATE OF name, nik, deleted, household_id ON member BEGIN "
+        f"CREATE TRIGGER person_fts_au AFTER UPDATE OF name, nik, deleted, household_id ON member {UNLESS_BULK} BEGIN "
         + UNINDEX_PERSON
         + INDEX_PERSON
         + " END"
     )
     op.execute(
-        "CREATE TRIGGER member_summary_ai AFTER INSERT ON member BEGIN "
+        f"CREATE TRIGGER member_summary_ai AFTER INSERT ON member {UNLESS_BULK} BEGIN "
         + REFRESH_HOUSEHOLD.format(hid="new.household_id")
         + " END"
     )
     op.execute(
-        "CREATE TRIGGER member_summary_ad AFTER DELETE ON member BEGIN "
+        f"CREATE TRIGGER member_summary_ad AFTER DELETE ON member {UNLESS_BULK} BEGIN "
         + REFRESH_HOUSEHOLD.format(hid="old.household_id")
         + " END"
     )
     op.execute(
-        f"CREATE TRIGGER member_summary_au AFTER UPDATE OF {SUMMARY_COLUMNS} ON member BEGIN "
+        f"CREATE TRIGGER member_summary_au AFTER UPDATE OF {SUMMARY_COLUMNS} ON member {UNLESS_BULK} BEGIN "
         + REFRESH_HOUSEHOLD.format(hid="new.household_id")
         + REFRESH_HOUSEHOLD.format(hid="old.household_id")
         + " END"

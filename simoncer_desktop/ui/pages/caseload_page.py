@@ -25,8 +25,10 @@ from simoncer_desktop.services.caseload import delete_household
 from simoncer_desktop.services.caseload_query import CaseloadFilter, Column, key_of, search_hint
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
+from simoncer_desktop.ui.dialogs.import_wizard import ImportWizard
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.household_table_model import HouseholdIdRole, HouseholdTableModel, RowKeyRole
+from simoncer_desktop.ui.pages.caseload_export_actions import CaseloadExportActions
 from simoncer_desktop.ui.pages.caseload_filters import CaseloadFilterBar
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
@@ -59,6 +61,7 @@ class CaseloadPage(QWidget):
         self._tasks = tasks
         self.dialog: HouseholdDialog | None = None
         """The family dialog currently open, if any."""
+        self.import_dialog: ImportWizard | None = None
         self.model = HouseholdTableModel(db, self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -80,12 +83,19 @@ class CaseloadPage(QWidget):
         self.open_button.setToolTip(self.tr("Buka keluarga yang dipilih (Enter)"))
         self.delete_button.setToolTip(self.tr("Hapus keluarga yang dipilih (Delete)"))
         self.new_button.clicked.connect(self.new_household)
+        self.import_button = QPushButton(self.tr("Impor…"))
+        self.import_button.setToolTip(self.tr("Impor keluarga dan anggota dari berkas .xlsx atau .csv"))
+        self.import_button.clicked.connect(self.import_data)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         header_row = QHBoxLayout()
         header_row.addWidget(title)
         header_row.addStretch(1)
-        for button in (self.new_button, self.open_button, self.delete_button):
+        for button in (self.new_button, self.open_button, self.delete_button, self.import_button):
+            header_row.addWidget(button)
+        self.export_actions = CaseloadExportActions(self._db, self._tasks, self.current_filter, self)
+        """*Ekspor…* (the listed families) and *Templat…* (the empty template), see caseload_export_actions."""
+        for button in self.export_actions.buttons:
             header_row.addWidget(button)
 
         self.search_edit = QLineEdit()
@@ -237,6 +247,23 @@ class CaseloadPage(QWidget):
         self.refresh(select_key=key)
         self.caseload_changed.emit()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def import_data(self) -> None:
+        """Open the import wizard; the list is refreshed when it closes."""
+        if self.import_dialog is not None:
+            return
+        wizard = ImportWizard(self._db, self._tasks, self)
+        self.import_dialog = wizard
+
+        def finished(_result: int) -> None:
+            self.import_dialog = None
+            wizard.deleteLater()
+            if wizard.result_counts is not None:
+                self.refresh()
+                self.caseload_changed.emit()
+
+        wizard.finished.connect(finished)
+        wizard.open()
 
     def delete_selected(self) -> None:
         row = self.selected_row()
