@@ -19,6 +19,7 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 def generate(families: int, seed: int, reuse: bool) -> tuple[Path, list[Result]]:
     """A database with ``families`` synthetic families. Generation is timed unless a cached copy is reused."""
     CACHE.mkdir(exist_ok=True)
+    _forget_stale(_code_version())
     path = CACHE / f"caseload-{families}-s{seed}-{_code_version()}.sqlite3"
     if reuse and path.exists():
         return path, []
@@ -45,6 +46,13 @@ def generate(families: int, seed: int, reuse: bool) -> tuple[Path, list[Result]]
             baseline_name="raw sqlite3 executemany of the same rows into the same schema",
         )
     ]
+
+
+def _forget_stale(version: str) -> None:
+    """Data sets of older code are never reused; at ~300 MB each they are removed."""
+    for stale in [*CACHE.glob("caseload-*"), *CACHE.glob("empty-*")]:
+        if version not in stale.name:
+            stale.unlink(missing_ok=True)
 
 
 def _code_version() -> str:

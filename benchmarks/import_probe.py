@@ -3,7 +3,7 @@
     python -m benchmarks.import_probe --db EMPTY.sqlite3 --file CASELOAD.xlsx   # ours: plan + apply, then again
     python -m benchmarks.import_probe --baseline --file CASELOAD.xlsx           # openpyxl read-only, values only
 
-Prints one JSON line: seconds, peak RSS in MB (ru_maxrss), and for ours the counts and the re-import time.
+Prints one JSON line: seconds, peak RSS in MB (VmHWM), and for ours the counts and the re-import time.
 """
 
 from __future__ import annotations
@@ -16,7 +16,12 @@ from pathlib import Path
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory. Not ``ru_maxrss``: Linux carries that over from the parent
+    across fork and exec, so a child of a big benchmark process would report the parent's size."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: the best there is
 
 
 def ours(db_path: Path, source: Path) -> dict[str, object]:

@@ -1,4 +1,5 @@
-"""Screenshots for the docs: the Keluarga page and a family dialog at 1366×768, rendered offscreen.
+"""Screenshots for the docs at 1366×768, rendered offscreen: the Keluarga page, a family dialog, the
+import wizard's preview of a file with typical faults, and the Kualitas Data page.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [--out docs/screenshots]
 
@@ -17,14 +18,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from openpyxl import load_workbook  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from simoncer_desktop.services import demo_data  # noqa: E402
-from simoncer_desktop.store import open_database  # noqa: E402
+from simoncer_desktop.services import caseload_export, demo_data  # noqa: E402
+from simoncer_desktop.services.caseload_query import CaseloadFilter  # noqa: E402
+from simoncer_desktop.store import Database, open_database  # noqa: E402
 from simoncer_desktop.ui import tasks  # noqa: E402
 from simoncer_desktop.ui.app import create_application  # noqa: E402
+from simoncer_desktop.ui.dialogs.import_wizard import ImportWizard  # noqa: E402
 from simoncer_desktop.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1366, 768)
@@ -56,6 +60,23 @@ def compose_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
     painter.drawRect(offset.x(), offset.y(), dialog.width() - 1, dialog.height() - 1)
     painter.end()
     return pixmap
+
+
+def faulty_export(db: Database, folder: Path) -> Path:
+    """Export one kecamatan of the demo caseload, then spoil a few cells the way real files are spoilt."""
+    path = folder / "kpm-bogor-selatan.xlsx"
+    with db.read() as session:
+        caseload_export.export_caseload(session, path, CaseloadFilter(kecamatan="32.71.01"))
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    header = [c.value for c in sheet[1]]
+    column = {name: header.index(name) + 1 for name in header}
+    nik = str(sheet.cell(3, column["NIK"]).value)
+    sheet.cell(3, column["NIK"]).value = int(nik[:15] + "0")  # Excel kept 15 digits
+    sheet.cell(8, column["TANGGAL_LAHIR"]).value = "31-02-1990"
+    sheet.cell(12, column["JENIS_KELAMIN"]).value = "X"
+    workbook.save(path)
+    return path
 
 
 def main() -> int:
@@ -90,6 +111,25 @@ def main() -> int:
         compose_dialog(window, dialog).save(str(path))
         print(f"{path} (dialog {dialog.width()}×{dialog.height()})")
         dialog.reject()
+        settle()
+
+        source = faulty_export(db, Path(tmp))
+        ImportWizard.ask_open_path = lambda _self: str(source)  # type: ignore[method-assign]
+        page.import_data()
+        wizard = page.import_dialog
+        assert wizard is not None
+        wizard.path_edit.setText(str(source))
+        wizard.check()
+        settle()
+        path = args.out / "import.png"
+        compose_dialog(window, wizard).save(str(path))
+        print(f"{path} (dialog {wizard.width()}×{wizard.height()})")
+        wizard.reject()
+        settle()
+
+        window.show_page(5)
+        settle(300)
+        grab(window, args.out / "data-quality.png")
         window.close()
         db.close()
         del app

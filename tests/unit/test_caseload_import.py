@@ -14,13 +14,13 @@ from sqlalchemy import func, select, text
 
 from simoncer_desktop.models.facilitator import Facilitator
 from simoncer_desktop.models.household import Household, Member
-from simoncer_desktop.services import caseload, caseload_import
+from simoncer_desktop.services import caseload, caseload_import, import_write
 from simoncer_desktop.services.caseload_import import ImportPlan, Outcome, import_caseload, plan_import
 from simoncer_desktop.services.progress import CancelledError, CancelToken
 from simoncer_desktop.services.sheet_reader import SheetFileError
 from simoncer_desktop.store import Database
 from tests.factories import family
-from tests.sheets import Row, families_rows, write_csv, write_xlsx
+from tests.sheets import Row, families_rows, family_rows, write_csv, write_xlsx
 
 TODAY = date(2026, 11, 25)
 
@@ -442,7 +442,7 @@ def test_cancel_during_apply_leaves_the_database_exactly_as_before(
         if done and done < total:
             token.cancel()
 
-    monkeypatch.setattr(caseload_import, "WRITE_CHUNK", 20)
+    monkeypatch.setattr(import_write, "WRITE_CHUNK", 20)
     with pytest.raises(CancelledError), db.transaction() as s:
         plan = plan_import(s, write_xlsx(tmp_path / "many.xlsx", rows), today=TODAY)
         caseload_import.apply_import(s, plan, progress, token)
@@ -474,3 +474,30 @@ def test_summaries_and_search_index_are_right_after_a_bulk_import(db: Database, 
         assert len(search_keys(s, CaseloadFilter(text="nurhaliza"))) == 1  # family 2's pengurus only
         # the triggers are on again for ordinary edits
         assert s.scalar(text("SELECT count(*) FROM app_state WHERE key = 'bulk_load'")) == 0
+
+
+def test_a_kelurahan_name_in_two_kecamatan_needs_the_kecamatan(db: Database, tmp_path: Path) -> None:
+    from simoncer_desktop.services.settings import REGION_CODE, set_setting
+
+    with db.transaction() as s:  # Kabupaten Bogor has a desa Cibinong in Cibinong and in Gunungsindur
+        set_setting(s, REGION_CODE, "32.01")
+    rows = family_rows(*family(1, kelurahan="32.01.01.1001"))
+    rows += family_rows(*family(2, kelurahan="32.01.01.1001"))
+    for row in rows:
+        row["KODE_KELURAHAN"] = None
+        row["KELURAHAN"] = "Cibinong"
+    for row in rows[4:]:
+        row["KECAMATAN"] = "Gunung Sindur"
+    plan = run(db, write_xlsx(tmp_path / "a.xlsx", rows))
+    assert counts(plan) == (1, 0, 0, 1)
+    assert "kelurahan 'Cibinong' ada di beberapa kecamatan: Cibinong (32.01.01.1006), Gunungsindur (32.01.11.2008)" in (
+        remarks_of(plan, 2)
+    )
+    with db.read() as s:
+        assert s.scalar(select(Household.kelurahan_code)) == "32.01.11.2008"
+
+
+def test_a_long_list_of_new_pendamping_is_shortened_in_the_summary() -> None:
+    plan = ImportPlan("a.xlsx", "Anggota", 1, new_facilitators=[f"Pendamping {i:02d}" for i in range(12)])
+    line = next(line for line in plan.summary_lines() if line.startswith("Pendamping baru"))
+    assert line == "Pendamping baru: " + ", ".join(f"Pendamping {i:02d}" for i in range(10)) + " dan 2 lainnya"

@@ -214,7 +214,7 @@ class ImportWizard(QDialog):
         if plan.fixes:
             notes.append(self.tr("%s baris diperbaiki otomatis (dijelaskan di laporan).") % thousands(len(plan.fixes)))
         if plan.new_facilitators:
-            notes.append(self.tr("Pendamping baru: %s") % ", ".join(plan.new_facilitators))
+            notes.append(self.tr("Pendamping baru: %s") % plan.new_facilitator_names())
         if plan.ignored_columns:
             notes.append(self.tr("Kolom diabaikan: %s") % ", ".join(plan.ignored_columns))
         self.notes_label.setText("\n".join(notes))
