@@ -318,7 +318,7 @@ class RowParser:
         )
         if not name:
             problems.append(Problem(row.number, "NAMA", "", "Nama wajib diisi"))
-        if nik is None:
+        if nik is None and row.values.get("NIK") is None:
             problems.append(Problem(row.number, "NIK", "", "NIK wajib diisi (16 digit)"))
         for key, got, label in (
             ("HUBUNGAN", relation, "Hubungan"),

@@ -501,3 +501,12 @@ def test_a_long_list_of_new_pendamping_is_shortened_in_the_summary() -> None:
     plan = ImportPlan("a.xlsx", "Anggota", 1, new_facilitators=[f"Pendamping {i:02d}" for i in range(12)])
     line = next(line for line in plan.summary_lines() if line.startswith("Pendamping baru"))
     assert line == "Pendamping baru: " + ", ".join(f"Pendamping {i:02d}" for i in range(10)) + " dan 2 lainnya"
+
+
+def test_a_refused_nik_is_explained_once(db: Database, tmp_path: Path) -> None:
+    rows = families_rows(1)
+    rows[1]["NIK"] = float(str(rows[1]["NIK"])[:15] + "0")
+    rows[2]["NIK"] = None
+    plan = run(db, write_xlsx(tmp_path / "a.xlsx", rows))
+    assert len([p for p in plan.problems() if p.row == 3]) == 1
+    assert [p.message for p in plan.problems() if p.row == 4] == ["NIK wajib diisi (16 digit)"]

@@ -51,7 +51,7 @@ class ImportWizard(QDialog):
         self.result_counts: ImportResult | None = None
         self.source: Path | None = None
         self.setWindowTitle(self.tr("Impor data keluarga"))
-        self.setMinimumWidth(640)
+        self.setMinimumSize(760, 520)
         self._build()
         self._show_step(CHOOSE)
 
