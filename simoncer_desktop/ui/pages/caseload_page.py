@@ -25,6 +25,7 @@ from simoncer_desktop.services.caseload import delete_household
 from simoncer_desktop.services.caseload_query import CaseloadFilter, Column, key_of, search_hint
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
+from simoncer_desktop.ui.dialogs.household_opener import HouseholdOpener
 from simoncer_desktop.ui.dialogs.import_wizard import ImportWizard
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.household_table_model import HouseholdIdRole, HouseholdTableModel, RowKeyRole
@@ -59,8 +60,7 @@ class CaseloadPage(QWidget):
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
-        self.dialog: HouseholdDialog | None = None
-        """The family dialog currently open, if any."""
+        self.households = HouseholdOpener(self, db, tasks, self._dialog_finished)
         self.import_dialog: ImportWizard | None = None
         self.model = HouseholdTableModel(db, self)
         self._debounce = QTimer(self)
@@ -223,27 +223,23 @@ class CaseloadPage(QWidget):
         if household_id:
             self.open_household(household_id)
 
+    @property
+    def dialog(self) -> HouseholdDialog | None:
+        """The family dialog currently open, if any."""
+        return self.households.dialog
+
     def open_household(self, household_id: str) -> None:
-        self._show_dialog(HouseholdDialog(self._db, self._tasks, household_id, self))
+        self.households.open(household_id)
 
     def new_household(self) -> None:
-        self._show_dialog(HouseholdDialog(self._db, self._tasks, None, self))
-
-    def _show_dialog(self, dialog: HouseholdDialog) -> None:
-        if self.dialog is not None:
-            return
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_finished(dialog))
-        dialog.open()
+        self.households.open(None)
 
     def _dialog_finished(self, dialog: HouseholdDialog) -> None:
         """Refresh whatever the result: member changes of a saved family are stored at once."""
-        self.dialog = None
         key = None
         if dialog.household_id is not None:
             with self._db.read() as session:
                 key = key_of(session, dialog.household_id)
-        dialog.deleteLater()
         self.refresh(select_key=key)
         self.caseload_changed.emit()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -4,8 +4,8 @@ chosen; each finding opens its family.
 The check (``services.data_quality.run_checks``) runs through the page's ``TaskRunner``: off the UI
 thread, with a progress dialog and *Batal* when it takes long. It runs when the page is first shown,
 on *Periksa ulang* (F5), after a family dialog opened from here closes, and on the next showing after
-the caseload changed elsewhere. The family dialog is the Keluarga page's: window-modal ``open()``, the
-one open is ``page.dialog``.
+the caseload changed elsewhere. The family dialog opens as on the Keluarga page (``HouseholdOpener``):
+window-modal ``open()``, the one open is ``page.dialog``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.services.data_quality import Kind, QualityReport, run_checks
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
+from simoncer_desktop.ui.dialogs.household_opener import HouseholdOpener
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.data_quality_models import FindingColumn, FindingTableModel, KindColumn, KindCountModel
 from simoncer_desktop.ui.tasks import CancelToken, Progress, Task, TaskRunner
@@ -66,8 +67,7 @@ class DataQualityPage(QWidget):
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
-        self.dialog: HouseholdDialog | None = None
-        """The family dialog currently open, if any."""
+        self.households = HouseholdOpener(self, db, tasks, self._dialog_finished)
         self.report: QualityReport | None = None
         """The last finished check."""
         self.running = False
@@ -328,26 +328,26 @@ class DataQualityPage(QWidget):
         if finding is not None:
             self.open_household(finding.household_id)
 
+    @property
+    def dialog(self) -> HouseholdDialog | None:
+        """The family dialog currently open, if any."""
+        return self.households.dialog
+
     def open_household(self, household_id: str) -> None:
-        if self.dialog is not None:
-            return
+        row = self.selected_row()
+        finding = self.findings_model.finding_at(row)
         try:
-            dialog = HouseholdDialog(self._db, self._tasks, household_id, self)
+            if self.households.open(household_id) is None:
+                return  # one is open already
         except SimoncerError as exc:  # deleted since the check ran
             self._tasks.report_failure(exc)
             self.run_check()
             return
-        finding = self.findings_model.finding_at(self.selected_row())
         if finding is not None and finding.household_id == household_id:
-            self._reselect = _Reselect(household_id, finding.member_id, self.selected_row())
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._dialog_finished(dialog))
-        dialog.open()
+            self._reselect = _Reselect(household_id, finding.member_id, row)
 
-    def _dialog_finished(self, dialog: HouseholdDialog) -> None:
+    def _dialog_finished(self, _dialog: HouseholdDialog) -> None:
         """Check again whatever the result: member changes of a family are stored at once."""
-        self.dialog = None
-        dialog.deleteLater()
         self.caseload_changed.emit()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.run_check()
