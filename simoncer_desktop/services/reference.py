@@ -22,6 +22,7 @@ from simoncer_desktop.ids import stable_id
 from simoncer_desktop.models import GLOBAL_SCOPE, AppState, ComponentRate, Setting, Wilayah
 from simoncer_desktop.models.enums import Component
 from simoncer_desktop.paths import resource_path
+from simoncer_desktop.services.assessment import seed_default_questionnaire
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,9 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "elderly_min_age": 70,
     "productive_age_min": 18,
     "productive_age_max": 59,
+    "pkh_max_desil": 4,
+    "attendance_threshold": 0.8,
+    "follow_up_months": [6, 12],
 }
 
 
@@ -98,7 +102,8 @@ def load_wilayah(session: Session, csv_path: Path | None = None) -> bool:
 
 
 def seed_defaults(session: Session) -> None:
-    """Insert the default settings and PKH rates that are missing (never overwrites an admin's value)."""
+    """Insert the default settings, PKH rates and questionnaire (version 1) that are missing (never
+    overwrites an admin's value)."""
     have_settings = {(k, d) for k, d in session.execute(select(Setting.key, Setting.valid_from))}
     for key, value in DEFAULT_SETTINGS.items():
         if (key, SEED_VALID_FROM) not in have_settings:
@@ -123,6 +128,7 @@ def seed_defaults(session: Session) -> None:
                     valid_from=SEED_VALID_FROM,
                 )
             )
+    seed_default_questionnaire(session, SEED_VALID_FROM)
 
 
 def ensure_reference_data(session: Session) -> None:

@@ -36,6 +36,23 @@ def parse_value(session: Session, key: str, raw: str) -> Any:
         if value < 0:
             raise ValidationError(f"{key}: tidak boleh negatif (tertulis {value})", field=key)
         return value
+    if kind is float:
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise ValidationError(f"{key}: harus angka (tertulis '{raw}')", field=key) from None
+        if number < 0:
+            raise ValidationError(f"{key}: tidak boleh negatif (tertulis {number})", field=key)
+        return number
+    if kind is list:
+        try:
+            items = [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
+        except ValueError:
+            message = f"{key}: harus daftar bilangan bulat, mis. '6,12' (tertulis '{raw}')"
+            raise ValidationError(message, field=key) from None
+        if not items or any(i <= 0 for i in items):
+            raise ValidationError(f"{key}: harus daftar bilangan bulat positif (tertulis '{raw}')", field=key)
+        return items
     if key == REGION_CODE:
         region = get_region(session, text)
         if region is None or region.level != REGENCY:
