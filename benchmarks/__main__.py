@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import data_quality, dataset, search, spreadsheet
+from benchmarks import data_quality, dataset, natural_graduation, search, spreadsheet
 from benchmarks.report import Result, render
 from simoncer_desktop.store import open_database
 
@@ -118,6 +118,8 @@ def main() -> None:
     results += search.open_family_results(db, path)
     print("Data quality check (ours, then a raw read of the same columns)…", flush=True)
     results += data_quality.results(db, path)
+    print("Natural graduation proposal (ours, then a raw read of the same columns)…", flush=True)
+    results += natural_graduation.results(path)
     db.close()
     print("Export to .xlsx (ours, then raw openpyxl on the same cells)…", flush=True)
     results += spreadsheet.export_results(path)

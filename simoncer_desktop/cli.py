@@ -284,6 +284,98 @@ def cmd_check(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+DEFAULT_GRADUATE_LIMIT = 20
+"""graduate-quarter: proposals (and changed families) printed unless ``--limit`` says otherwise (0 = all)."""
+
+
+def _quarter(text: str) -> str:
+    from simoncer_desktop.errors import ValidationError
+    from simoncer_desktop.services.natural_graduation import quarter_code
+
+    try:
+        return quarter_code(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _operator() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "operator"
+
+
+def _print_proposals(proposals: list, limit: int, flag_hint: str) -> None:
+    shown = proposals if not limit else proposals[:limit]
+    for p in shown:
+        print(f"  No. KK {p.no_kk} · pengurus {p.recipient_name or '-'} · {', '.join(p.reasons)}: {p.detail}")
+    if len(proposals) > len(shown):
+        print(f"  … dan {_count(len(proposals) - len(shown))} lainnya (semua: {flag_hint} --limit 0)")
+
+
+def cmd_graduate_quarter(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.services import natural_graduation as ng
+
+    by = (args.by or _operator()).strip()
+    with db.transaction() as session:  # an apply that fails undoes the new run too
+        if args.run:
+            view = ng.get_run(session, args.run)
+            if view.quarter != args.quarter:
+                print(f"Gagal: daftar {args.run} adalah kuartal {view.quarter}, bukan {args.quarter}", file=sys.stderr)
+                return EXIT_ERROR
+        else:
+            view = ng.propose(session, args.quarter, by, civil_file=Path(args.civil) if args.civil else None)
+        print(
+            f"Graduasi alamiah {view.quarter} (per {view.quarter_end:%d-%m-%Y}): "
+            f"{_count(len(view.proposals))} keluarga diusulkan · daftar {view.id}"
+        )
+        if view.source_file:
+            print(f"Berkas dukcapil {view.source_file}:")
+            print(f"  NIK tidak cocok ({len(view.unmatched_niks)}): {', '.join(view.unmatched_niks) or '-'}")
+            print(f"  Baris salah ({len(view.bad_rows)}):" + ("" if view.bad_rows else " -"))
+            for line in view.bad_rows:
+                print(f"    {line}")
+        print()
+        rows = [(ng.REASON_LABELS[r], r, _count(n)) for r, n in view.counts.items()]
+        head = ("Alasan", "Kode", "Jumlah")
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+        for i, (label, code, number) in enumerate([head, *rows]):
+            print(f"{label:<{widths[0]}}  {code:<{widths[1]}}  {number:>{widths[2]}}")
+            if i == 0:
+                print("  ".join("-" * w for w in widths))
+        if view.proposals:
+            print()
+            print("Usulan:")
+            _print_proposals(view.proposals, args.limit, f"simoncer-cli graduate-quarter --quarter {view.quarter}")
+        print()
+        if not args.apply:
+            print(
+                "Belum ada yang diubah: setujui usulan di halaman Graduasi, atau jalankan lagi dengan --apply "
+                "untuk menyetujui dan menerapkan semuanya."
+            )
+            return EXIT_OK
+        if view.applied_on is None:
+            undecided = [p.id for p in view.proposals if not p.decision]
+            if undecided:
+                ng.decide(session, view.id, undecided, ng.APPROVED, by)
+        if not view.proposals:
+            print("Tidak ada keluarga yang digraduasi: tidak ada usulan.")
+            return EXIT_OK
+        result = ng.apply_run(session, view.id, by)
+    print(
+        f"Diterapkan oleh {by}: {_count(len(result.graduated))} keluarga kini berstatus Graduasi alamiah "
+        f"per {result.status_date:%d-%m-%Y}"
+    )
+    _print_proposals(result.graduated, args.limit, f"simoncer-cli graduate-quarter --quarter {result.quarter}")
+    if result.skipped:
+        print(f"Dilewati {len(result.skipped)} keluarga (tidak diubah):")
+        for p, why in result.skipped:
+            print(f"  No. KK {p.no_kk}: {why}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="simoncer-cli", description="Simoncer Desktop, perintah tanpa layar")
     parser.add_argument("--version", action="version", version=f"simoncer {__version__}")
@@ -351,6 +443,25 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"temuan yang ditampilkan per jenis (default {DEFAULT_CHECK_LIMIT}; 0 = semua)",
     )
     p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser(
+        "graduate-quarter",
+        help="graduasi alamiah per kuartal: usulkan keluarga dengan alasannya; --apply menyetujui dan menerapkan",
+    )
+    _add_db(p)
+    p.add_argument("--quarter", required=True, type=_quarter, metavar="YYYYQn", help="kuartal, mis. 2026Q3")
+    p.add_argument("--civil", metavar="FILE", help="berkas dukcapil .xlsx/.csv: kolom NIK, PERISTIWA, TANGGAL")
+    p.add_argument("--apply", action="store_true", help="setujui semua usulan lalu ubah status keluarganya")
+    p.add_argument("--run", metavar="ID", help="pakai daftar yang sudah dibuat (id) alih-alih membuat yang baru")
+    p.add_argument("--by", metavar="NAME", help="nama operator yang dicatat (default: pengguna sistem)")
+    p.add_argument(
+        "--limit",
+        type=_non_negative,
+        default=DEFAULT_GRADUATE_LIMIT,
+        metavar="N",
+        help=f"keluarga yang ditampilkan (default {DEFAULT_GRADUATE_LIMIT}; 0 = semua)",
+    )
+    p.set_defaults(handler=cmd_graduate_quarter)
     return parser
 
 
