@@ -4,23 +4,10 @@ The questionnaire is reference data (``Questionnaire`` rows, scope ``*``): a cha
 with its own ``valid_from``; an assessment stores the version it used, the answers, the score and the
 class, and is never recomputed when a later version changes weights or thresholds.
 
-``Questionnaire.definition`` is JSON::
-
-    {"sections": [{"code": "pendapatan", "title": "Pendapatan dan sumbernya", "weight": 20,
-                   "questions": [{"code": "pendapatan_bulanan", "text": "Pendapatan ... per bulan",
-                                  "options": [{"code": "kurang_1jt", "label": "Kurang dari Rp1 juta",
-                                               "points": 0}, ...]}, ...]}, ...],
-     "thresholds": [{"min_score": 0, "welfare_class": "tidak_mampu"},
-                    {"min_score": 40, "welfare_class": "kurang_mampu"}, ...]}
-
-Score (0–100)::
-
-    section score  S_s = mean of the points (0–100) of the options chosen for the section's questions
-    total score        = Σ_s (weight_s × S_s) / Σ_s weight_s, rounded to 2 decimals
-
-The class is the one of the threshold with the highest ``min_score`` not above the (rounded) score, so
-a score exactly on a boundary belongs to the upper class. Thresholds start at 0, increase strictly and
-name the four classes in order tidak mampu → kurang mampu → mampu → mandiri.
+This module is the entry point: questionnaire versions and assessments, which touch the database. The
+definition itself (its JSON, checks and score formula) is in ``services.assessment_definition``; the
+default version-1 questionnaire is in ``services.assessment_default``. Their public names are
+re-exported here.
 
 Each public function that writes is one user action inside the caller's transaction and raises
 ``ValidationError`` (messages in Bahasa Indonesia, naming the question) before writing anything.
@@ -29,11 +16,9 @@ Each public function that writes is one user action inside the caller's transact
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import func, select
@@ -43,256 +28,49 @@ from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
 from simoncer_desktop.ids import stable_id, uuid7
 from simoncer_desktop.models import GLOBAL_SCOPE, Assessment, Household, Questionnaire
 from simoncer_desktop.models.enums import WelfareClass
-
-CLASS_ORDER: tuple[WelfareClass, ...] = (
-    WelfareClass.VERY_POOR,
-    WelfareClass.POOR,
-    WelfareClass.ABLE,
-    WelfareClass.SELF_RELIANT,
+from simoncer_desktop.services.assessment_default import DEFAULT_DEFINITION, DEFAULT_TITLE
+from simoncer_desktop.services.assessment_definition import (
+    CLASS_ORDER,
+    Definition,
+    Option,
+    Question,
+    Section,
+    Threshold,
+    answer_errors,
+    classify,
+    score,
+    validate_definition,
 )
-"""The welfare classes from lowest to highest; a move to a later one is ``naik``."""
+
+__all__ = [
+    "CLASS_ORDER",
+    "DEFAULT_DEFINITION",
+    "DEFAULT_TITLE",
+    "DOWN",
+    "EARLIEST_ASSESSMENT",
+    "SAME",
+    "UP",
+    "AssessmentView",
+    "Definition",
+    "Option",
+    "Question",
+    "QuestionnaireView",
+    "Section",
+    "Threshold",
+    "answer_errors",
+    "assessment_history",
+    "classify",
+    "current_questionnaire",
+    "get_questionnaire",
+    "publish_version",
+    "record_assessment",
+    "score",
+    "seed_default_questionnaire",
+    "validate_definition",
+]
 
 EARLIEST_ASSESSMENT = date(2000, 1, 1)
 UP, DOWN, SAME = "naik", "turun", "tetap"
-
-
-# --- the typed definition -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Option:
-    code: str
-    label: str
-    points: float
-    """0–100: how well-off this answer shows the family to be."""
-
-
-@dataclass(frozen=True)
-class Question:
-    code: str
-    text: str
-    options: tuple[Option, ...]
-
-    def option(self, code: str) -> Option | None:
-        return next((o for o in self.options if o.code == code), None)
-
-
-@dataclass(frozen=True)
-class Section:
-    code: str
-    title: str
-    weight: float
-    questions: tuple[Question, ...]
-
-
-@dataclass(frozen=True)
-class Threshold:
-    min_score: float
-    welfare_class: str
-    """A ``WelfareClass`` code."""
-
-
-@dataclass(frozen=True)
-class Definition:
-    sections: tuple[Section, ...]
-    thresholds: tuple[Threshold, ...]
-
-    @property
-    def questions(self) -> list[Question]:
-        return [q for s in self.sections for q in s.questions]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "sections": [
-                {
-                    "code": s.code,
-                    "title": s.title,
-                    "weight": s.weight,
-                    "questions": [
-                        {
-                            "code": q.code,
-                            "text": q.text,
-                            "options": [{"code": o.code, "label": o.label, "points": o.points} for o in q.options],
-                        }
-                        for q in s.questions
-                    ],
-                }
-                for s in self.sections
-            ],
-            "thresholds": [{"min_score": t.min_score, "welfare_class": t.welfare_class} for t in self.thresholds],
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Definition:
-        """Parse the stored JSON shape; a shape that does not fit raises ValidationError."""
-        try:
-            return cls(
-                sections=tuple(
-                    Section(
-                        code=str(s["code"]),
-                        title=str(s["title"]),
-                        weight=s["weight"],
-                        questions=tuple(
-                            Question(
-                                code=str(q["code"]),
-                                text=str(q["text"]),
-                                options=tuple(
-                                    Option(code=str(o["code"]), label=str(o["label"]), points=o["points"])
-                                    for o in q["options"]
-                                ),
-                            )
-                            for q in s["questions"]
-                        ),
-                    )
-                    for s in data["sections"]
-                ),
-                thresholds=tuple(
-                    Threshold(min_score=t["min_score"], welfare_class=str(t["welfare_class"]))
-                    for t in data["thresholds"]
-                ),
-            )
-        except (KeyError, TypeError) as exc:
-            raise ValidationError(
-                f"Definisi kuesioner tidak sesuai format (bagian yang hilang: {exc})", field="definition"
-            ) from None
-
-    @classmethod
-    def from_json(cls, text: str) -> Definition:
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise ValidationError("Definisi kuesioner bukan JSON yang sah", field="definition") from None
-        if not isinstance(data, Mapping):
-            raise ValidationError("Definisi kuesioner tidak sesuai format", field="definition")
-        return cls.from_dict(data)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def validate_definition(definition: Definition) -> list[FieldError]:
-    """Every problem of a definition: codes, texts, weights > 0, points 0–100, thresholds."""
-    errors: list[FieldError] = []
-    if not definition.sections:
-        errors.append(FieldError("sections", "Kuesioner harus memiliki paling sedikit satu bagian"))
-    section_codes: set[str] = set()
-    question_codes: set[str] = set()
-    for i, s in enumerate(definition.sections, start=1):
-        name = f"Bagian {i} ({s.title or s.code or '?'})"
-        where = f"section.{s.code or i}"
-        if not s.code.strip():
-            errors.append(FieldError(f"{where}.code", f"{name}: kode wajib diisi"))
-        elif s.code in section_codes:
-            errors.append(FieldError(f"{where}.code", f"{name}: kode '{s.code}' dipakai lebih dari sekali"))
-        section_codes.add(s.code)
-        if not s.title.strip():
-            errors.append(FieldError(f"{where}.title", f"{name}: judul wajib diisi"))
-        if not _is_number(s.weight) or s.weight <= 0:
-            errors.append(
-                FieldError(f"{where}.weight", f"{name}: bobot harus angka lebih dari 0 (tertulis {s.weight})")
-            )
-        if not s.questions:
-            errors.append(FieldError(f"{where}.questions", f"{name}: belum ada pertanyaan"))
-        for j, q in enumerate(s.questions, start=1):
-            qname = f"Pertanyaan '{q.text or q.code or j}'"
-            qwhere = f"question.{q.code or f'{i}.{j}'}"
-            if not q.code.strip():
-                errors.append(FieldError(f"{qwhere}.code", f"{qname}: kode wajib diisi"))
-            elif q.code in question_codes:
-                errors.append(FieldError(f"{qwhere}.code", f"{qname}: kode '{q.code}' dipakai lebih dari sekali"))
-            question_codes.add(q.code)
-            if not q.text.strip():
-                errors.append(FieldError(f"{qwhere}.text", f"{qname}: teks pertanyaan wajib diisi"))
-            if len(q.options) < 2:
-                errors.append(FieldError(f"{qwhere}.options", f"{qname}: paling sedikit dua pilihan jawaban"))
-            option_codes: set[str] = set()
-            for o in q.options:
-                if not o.code.strip() or o.code in option_codes:
-                    errors.append(
-                        FieldError(f"{qwhere}.options", f"{qname}: kode pilihan '{o.code}' kosong atau ganda")
-                    )
-                option_codes.add(o.code)
-                if not o.label.strip():
-                    errors.append(FieldError(f"{qwhere}.options", f"{qname}: pilihan '{o.code}' belum berlabel"))
-                if not _is_number(o.points) or not 0 <= o.points <= 100:
-                    errors.append(
-                        FieldError(
-                            f"{qwhere}.options",
-                            f"{qname}: poin pilihan '{o.label or o.code}' harus 0–100 (tertulis {o.points})",
-                        )
-                    )
-    errors += _threshold_errors(definition.thresholds)
-    return errors
-
-
-def _threshold_errors(thresholds: tuple[Threshold, ...]) -> list[FieldError]:
-    labels = ", ".join(c.label for c in CLASS_ORDER)
-    classes = tuple(t.welfare_class for t in thresholds)
-    if classes != tuple(c.value for c in CLASS_ORDER):
-        return [
-            FieldError(
-                "thresholds",
-                f"Batas skor harus berisi keempat kelas kesejahteraan, masing-masing sekali, berurutan: {labels}",
-            )
-        ]
-    errors: list[FieldError] = []
-    scores = [t.min_score for t in thresholds]
-    if not all(_is_number(s) and 0 <= s <= 100 for s in scores):
-        errors.append(FieldError("thresholds", f"Batas skor harus angka 0–100 (tertulis {scores})"))
-    elif scores[0] != 0:
-        errors.append(FieldError("thresholds", "Batas skor kelas Tidak mampu harus mulai dari 0"))
-    elif any(b <= a for a, b in pairwise(scores)):
-        errors.append(FieldError("thresholds", f"Batas skor harus naik dari kelas ke kelas (tertulis {scores})"))
-    return errors
-
-
-# --- scoring --------------------------------------------------------------------------------------
-
-
-def answer_errors(definition: Definition, answers: Mapping[str, str]) -> list[FieldError]:
-    """Every question answered with one of its options; no answer to a question that does not exist."""
-    errors: list[FieldError] = []
-    known = {q.code for q in definition.questions}
-    for q in definition.questions:
-        chosen = answers.get(q.code)
-        if chosen is None or chosen == "":
-            errors.append(FieldError(q.code, f"{q.text}: belum dijawab"))
-        elif q.option(chosen) is None:
-            errors.append(FieldError(q.code, f"{q.text}: jawaban '{chosen}' bukan pilihan yang tersedia"))
-    for code in answers:
-        if code not in known:
-            errors.append(FieldError(code, f"Pertanyaan '{code}' tidak ada di kuesioner ini"))
-    return errors
-
-
-def classify(thresholds: tuple[Threshold, ...], value: float) -> WelfareClass:
-    """The class of the threshold with the highest ``min_score`` not above ``value``."""
-    chosen = thresholds[0].welfare_class
-    for t in thresholds:
-        if value >= t.min_score:
-            chosen = t.welfare_class
-    return WelfareClass(chosen)
-
-
-def score(definition: Definition, answers: Mapping[str, str]) -> tuple[float, WelfareClass]:
-    """(score 0–100, welfare class) of complete answers; see the module docstring for the formula.
-
-    Raises ValidationError naming each question that is unanswered or answered with an unknown option."""
-    errors = answer_errors(definition, answers)
-    if errors:
-        raise ValidationError(errors)
-    total_weight = 0.0
-    weighted = 0.0
-    for s in definition.sections:
-        points = [q.option(answers[q.code]).points for q in s.questions]  # type: ignore[union-attr]
-        weighted += s.weight * (sum(points) / len(points))
-        total_weight += s.weight
-    value = round(weighted / total_weight, 2)
-    return value, classify(definition.thresholds, value)
 
 
 # --- questionnaire versions -----------------------------------------------------------------------
@@ -506,245 +284,3 @@ def assessment_history(session: Session, household_id: str) -> list[AssessmentVi
         )
         previous = row
     return out
-
-
-# --- the default questionnaire (version 1) --------------------------------------------------------
-
-
-def _q(code: str, text: str, *options: tuple[str, str, float]) -> Question:
-    return Question(code, text, tuple(Option(c, label, points) for c, label, points in options))
-
-
-DEFAULT_TITLE = "Asesmen kesejahteraan keluarga PKH (versi 1)"
-
-DEFAULT_DEFINITION = Definition(
-    sections=(
-        Section(
-            "pendapatan",
-            "Pendapatan dan sumbernya",
-            20,
-            (
-                _q(
-                    "pendapatan_bulanan",
-                    "Pendapatan seluruh anggota keluarga per bulan",
-                    ("kurang_1jt", "Kurang dari Rp1.000.000", 0),
-                    ("1jt_2jt", "Rp1.000.000 – Rp2.000.000", 35),
-                    ("2jt_4jt", "Rp2.000.000 – Rp4.000.000", 70),
-                    ("lebih_4jt", "Lebih dari Rp4.000.000", 100),
-                ),
-                _q(
-                    "sumber_pendapatan",
-                    "Sumber pendapatan utama keluarga",
-                    ("bantuan", "Tidak ada / hanya dari bantuan atau kiriman", 0),
-                    ("serabutan", "Buruh harian / serabutan", 30),
-                    ("usaha_sendiri", "Usaha sendiri", 70),
-                    ("gaji_tetap", "Gaji atau upah tetap", 100),
-                ),
-            ),
-        ),
-        Section(
-            "pengeluaran",
-            "Pengeluaran",
-            10,
-            (
-                _q(
-                    "porsi_pangan",
-                    "Bagian pengeluaran bulanan yang habis untuk makan",
-                    ("lebih_75", "Lebih dari 75%", 0),
-                    ("60_75", "60% – 75%", 35),
-                    ("40_60", "40% – 60%", 70),
-                    ("kurang_40", "Kurang dari 40%", 100),
-                ),
-                _q(
-                    "makan_sehari",
-                    "Berapa kali anggota keluarga makan dalam sehari",
-                    ("satu", "Satu kali", 0),
-                    ("dua", "Dua kali", 50),
-                    ("tiga", "Tiga kali atau lebih", 100),
-                ),
-            ),
-        ),
-        Section(
-            "tabungan_utang",
-            "Tabungan dan utang",
-            10,
-            (
-                _q(
-                    "tabungan",
-                    "Tabungan keluarga (uang, emas, arisan)",
-                    ("tidak_ada", "Tidak punya tabungan", 0),
-                    ("kurang_sebulan", "Ada, cukup untuk kurang dari sebulan kebutuhan", 50),
-                    ("lebih_sebulan", "Ada, cukup untuk sebulan kebutuhan atau lebih", 100),
-                ),
-                _q(
-                    "utang",
-                    "Utang keluarga",
-                    ("rentenir", "Ada utang ke rentenir/pinjol atau cicilan menunggak", 0),
-                    ("lancar", "Ada utang, cicilan lancar", 60),
-                    ("tidak_ada", "Tidak punya utang", 100),
-                ),
-            ),
-        ),
-        Section(
-            "usaha",
-            "Kegiatan usaha",
-            10,
-            (
-                _q(
-                    "usaha_berjalan",
-                    "Usaha produktif keluarga",
-                    ("tidak_ada", "Tidak punya usaha", 0),
-                    ("rintisan", "Baru dirintis / belum rutin", 40),
-                    ("berjalan", "Berjalan rutin, untung kecil", 70),
-                    ("berkembang", "Berjalan dan berkembang (bisa menabung)", 100),
-                ),
-            ),
-        ),
-        Section(
-            "pekerjaan",
-            "Pekerjaan anggota usia produktif",
-            15,
-            (
-                _q(
-                    "anggota_produktif_bekerja",
-                    "Anggota keluarga usia produktif (18–59 tahun) yang bekerja",
-                    ("tidak_ada", "Tidak ada yang bekerja", 0),
-                    ("sebagian", "Sebagian bekerja", 50),
-                    ("semua", "Semua bekerja", 100),
-                ),
-                _q(
-                    "pekerjaan_utama",
-                    "Pekerjaan pencari nafkah utama",
-                    ("tidak_bekerja", "Tidak bekerja", 0),
-                    ("serabutan", "Buruh harian / serabutan", 30),
-                    ("informal_tetap", "Pekerja informal tetap / berusaha sendiri", 70),
-                    ("formal", "Pegawai/karyawan dengan gaji tetap", 100),
-                ),
-            ),
-        ),
-        Section(
-            "perumahan",
-            "Kondisi rumah",
-            10,
-            (
-                _q(
-                    "lantai",
-                    "Jenis lantai terluas",
-                    ("tanah", "Tanah", 0),
-                    ("papan_bambu", "Papan / bambu", 30),
-                    ("semen", "Semen / plester", 60),
-                    ("keramik", "Keramik / ubin", 100),
-                ),
-                _q(
-                    "dinding",
-                    "Jenis dinding terluas",
-                    ("bambu", "Bambu / anyaman / terpal", 0),
-                    ("kayu", "Kayu / papan", 40),
-                    ("tembok_kasar", "Tembok belum diplester", 70),
-                    ("tembok_plester", "Tembok diplester", 100),
-                ),
-                _q(
-                    "atap",
-                    "Jenis atap terluas",
-                    ("daun", "Ijuk / rumbia / daun", 0),
-                    ("seng_asbes", "Seng / asbes", 50),
-                    ("genteng_beton", "Genteng / beton", 100),
-                ),
-            ),
-        ),
-        Section(
-            "air_sanitasi",
-            "Air minum dan sanitasi",
-            10,
-            (
-                _q(
-                    "sumber_air",
-                    "Sumber air minum utama",
-                    ("tak_terlindung", "Sungai / mata air tak terlindung / air hujan", 0),
-                    ("sumur_terbuka", "Sumur tak terlindung", 30),
-                    ("sumur_terlindung", "Sumur terlindung / sumur bor / pompa", 70),
-                    ("ledeng", "Ledeng/PDAM atau air kemasan", 100),
-                ),
-                _q(
-                    "jamban",
-                    "Fasilitas buang air besar",
-                    ("tidak_ada", "Tidak ada (sungai/kebun)", 0),
-                    ("bersama", "Jamban bersama / umum", 50),
-                    ("sendiri", "Jamban sendiri dengan tangki septik", 100),
-                ),
-            ),
-        ),
-        Section(
-            "kesehatan",
-            "Jaminan kesehatan",
-            5,
-            (
-                _q(
-                    "jaminan_kesehatan",
-                    "Kepesertaan BPJS Kesehatan/KIS anggota keluarga",
-                    ("tidak_ada", "Tidak ada anggota yang punya", 0),
-                    ("sebagian", "Sebagian anggota punya", 40),
-                    ("semua_pbi", "Semua anggota punya KIS/BPJS PBI (dibayar pemerintah)", 70),
-                    ("semua_mandiri", "Semua anggota BPJS mandiri atau dari pemberi kerja", 100),
-                ),
-            ),
-        ),
-        Section(
-            "pendidikan",
-            "Pendidikan anak",
-            5,
-            (
-                _q(
-                    "anak_bersekolah",
-                    "Anak usia sekolah (7–18 tahun) yang bersekolah",
-                    ("tidak_ada", "Tidak ada yang bersekolah", 0),
-                    ("sebagian", "Sebagian bersekolah (ada yang putus sekolah)", 40),
-                    ("semua", "Semua bersekolah", 100),
-                    ("tanpa_anak", "Tidak ada anak usia sekolah", 100),
-                ),
-            ),
-        ),
-        Section(
-            "aset",
-            "Kepemilikan aset",
-            5,
-            (
-                _q(
-                    "motor",
-                    "Sepeda motor",
-                    ("tidak_ada", "Tidak punya", 0),
-                    ("satu", "Satu", 70),
-                    ("dua_lebih", "Dua atau lebih", 100),
-                ),
-                _q(
-                    "lemari_es",
-                    "Lemari es/kulkas",
-                    ("tidak", "Tidak punya", 0),
-                    ("ya", "Punya", 100),
-                ),
-                _q(
-                    "status_rumah",
-                    "Status kepemilikan rumah",
-                    ("menumpang", "Menumpang / bebas sewa", 0),
-                    ("sewa", "Sewa / kontrak", 40),
-                    ("milik_sendiri", "Milik sendiri", 100),
-                ),
-                _q(
-                    "aset_lain",
-                    "Aset lain (TV, ponsel pintar, mesin cuci, ternak, lahan)",
-                    ("tidak_ada", "Tidak ada", 0),
-                    ("satu_dua", "Satu atau dua jenis", 50),
-                    ("tiga_lebih", "Tiga jenis atau lebih", 100),
-                ),
-            ),
-        ),
-    ),
-    thresholds=(
-        Threshold(0, WelfareClass.VERY_POOR.value),
-        Threshold(40, WelfareClass.POOR.value),
-        Threshold(60, WelfareClass.ABLE.value),
-        Threshold(80, WelfareClass.SELF_RELIANT.value),
-    ),
-)
-"""Weights add up to 100 (pendapatan 20, pekerjaan 15, the rest 10 or 5) for readability only: the
-formula divides by the sum of the weights, so a later version need not keep that sum."""
