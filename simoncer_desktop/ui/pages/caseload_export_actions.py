@@ -11,17 +11,19 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from simoncer_desktop.errors import SimoncerError
-from simoncer_desktop.services import caseload_export
-from simoncer_desktop.services.caseload_export import ExportResult
 from simoncer_desktop.services.caseload_query import CaseloadFilter
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.tasks import CancelToken, Progress, Task, TaskRunner
+
+if TYPE_CHECKING:  # the export module pulls in openpyxl (~0.2 s): loaded on first use, not at start-up
+    from simoncer_desktop.services.caseload_export import ExportResult
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,8 @@ class CaseloadExportActions(QObject):
 
         def work(progress: Progress, token: CancelToken) -> ExportResult:
             with db.read() as session:
+                from simoncer_desktop.services import caseload_export
+
                 return caseload_export.export_caseload(session, path, caseload_filter, progress=progress, token=token)
 
         def done(result: ExportResult) -> None:
@@ -136,6 +140,8 @@ class CaseloadExportActions(QObject):
         def work(_progress: Progress, token: CancelToken) -> tuple[Path, int]:
             token.raise_if_cancelled()
             with db.read() as session:
+                from simoncer_desktop.services import caseload_export
+
                 return caseload_export.write_template(session, path)
 
         def done(result: tuple[Path, int]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,7 +32,7 @@ from simoncer_desktop.ui.models.household_table_model import HouseholdIdRole, Ho
 from simoncer_desktop.ui.pages.caseload_export_actions import CaseloadExportActions
 from simoncer_desktop.ui.pages.caseload_filters import CaseloadFilterBar
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
-from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
+from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_row, selected_row
 
 log = logging.getLogger(__name__)
 
@@ -186,15 +186,10 @@ class CaseloadPage(QWidget):
     # --- selection ---------------------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, row)
 
     def selected_row(self) -> int:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
+        return selected_row(self.table)
 
     def selected_household_id(self) -> str | None:
         row = self.selected_row()

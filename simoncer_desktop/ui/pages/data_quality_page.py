@@ -34,7 +34,7 @@ from simoncer_desktop.ui.dialogs.household_opener import HouseholdOpener
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.data_quality_models import FindingColumn, FindingTableModel, KindColumn, KindCountModel
 from simoncer_desktop.ui.tasks import CancelToken, Progress, Task, TaskRunner
-from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
+from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_row, selected_row
 
 log = logging.getLogger(__name__)
 
@@ -287,15 +287,10 @@ class DataQualityPage(QWidget):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_row(self, row: int) -> None:
-        index = self.findings_model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index)
+        select_row(self.table, row)
 
     def selected_row(self) -> int:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
+        return selected_row(self.table)
 
     def _sync_buttons(self) -> None:
         """The *Buka* button and, under the table, the whole of the selected finding (the column is narrow)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -51,3 +52,19 @@ def configure_table(
         view.setColumnWidth(column, max(content + padding, title_width))
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Make ``row`` the current, only selected row and scroll to it (keyboard focus stays where it is)."""
+    model = view.model()
+    index = model.index(row, 0)
+    view.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.scrollTo(index)
+
+
+def selected_row(view: QTableView) -> int:
+    """The selected row, or -1."""
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else -1
