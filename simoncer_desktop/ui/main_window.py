@@ -14,6 +14,7 @@ from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.pages.caseload_page import CaseloadPage
 from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
+from simoncer_desktop.ui.pages.graduation_page import GraduationPage
 from simoncer_desktop.ui.pages.home_page import HomePage, PlaceholderPage
 from simoncer_desktop.ui.tasks import TaskRunner
 
@@ -66,7 +67,13 @@ class MainWindow(QMainWindow):
         self.quality_page.caseload_changed.connect(self.refresh_counts)
         self.quality_page.caseload_changed.connect(lambda: self.caseload_page.refresh())
         self.caseload_page.caseload_changed.connect(self.quality_page.mark_stale)
-        built = {"home": self.home_page, "caseload": self.caseload_page, "quality": self.quality_page}
+        self.graduation_page = GraduationPage(db, self.tasks)
+        built = {
+            "home": self.home_page,
+            "caseload": self.caseload_page,
+            "graduation": self.graduation_page,
+            "quality": self.quality_page,
+        }
         for number, info in enumerate(self.pages_info, start=1):
             widget = built.get(info.key) or PlaceholderPage(info.title)
             widget.setObjectName(f"page_{info.key}")

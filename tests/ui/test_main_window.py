@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.main_window import MainWindow
 from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
+from simoncer_desktop.ui.pages.graduation_page import GraduationPage
 from simoncer_desktop.ui.pages.home_page import PlaceholderPage
 
 PAGES = ["Beranda", "Keluarga", "Graduasi", "Bencana", "Laporan", "Kualitas Data", "Sinkronisasi", "Pengaturan"]
@@ -31,6 +32,9 @@ def test_ctrl_number_switches_page(qtbot: QtBot, window: MainWindow, number: int
     assert page.isVisible()
     if number == 6:
         assert isinstance(page, DataQualityPage)
+    elif number == 3:
+        assert isinstance(page, GraduationPage)
+        assert page.tabs.count() == 4
     elif number > 2:
         assert isinstance(page, PlaceholderPage)
         assert page.message.text() == f"Halaman {PAGES[number - 1]} akan tersedia pada rilis berikutnya."

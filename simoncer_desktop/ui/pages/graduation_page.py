@@ -1,0 +1,31 @@
+"""*Graduasi*: the graduation programme in tabs — quarterly natural graduation, assessments, cohorts,
+proposals and approvals, targets. Each tab is its own widget module; a tab not built yet says so."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from simoncer_desktop.store import Database
+from simoncer_desktop.ui.pages.home_page import PlaceholderPage
+from simoncer_desktop.ui.tasks import TaskRunner
+
+
+class GraduationPage(QWidget):
+    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._tasks = tasks
+        title = QLabel(self.tr("Graduasi"))
+        title.setObjectName("pageTitle")
+        self.tabs = QTabWidget()
+        self.natural_tab: QWidget = PlaceholderPage(self.tr("Graduasi alamiah"))  # natural-graduation tab
+        self.tabs.addTab(self.natural_tab, self.tr("Graduasi alamiah"))
+        self.cohort_tab: QWidget = PlaceholderPage(self.tr("Kohort dan tahapan"))  # cohort tab
+        self.tabs.addTab(self.cohort_tab, self.tr("Kohort dan tahapan"))
+        self.decision_tab: QWidget = PlaceholderPage(self.tr("Usulan dan persetujuan"))  # decision tab
+        self.tabs.addTab(self.decision_tab, self.tr("Usulan dan persetujuan"))
+        self.target_tab: QWidget = PlaceholderPage(self.tr("Target"))  # target tab
+        self.tabs.addTab(self.target_tab, self.tr("Target"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
