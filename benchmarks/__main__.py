@@ -15,7 +15,15 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import data_quality, dataset, natural_graduation, search, spreadsheet
+from benchmarks import (
+    data_quality,
+    dataset,
+    graduation_report,
+    graduation_targets,
+    natural_graduation,
+    search,
+    spreadsheet,
+)
 from benchmarks.report import Result, render
 from simoncer_desktop.store import open_database
 
@@ -120,7 +128,11 @@ def main() -> None:
     results += data_quality.results(db, path)
     print("Natural graduation proposal (ours, then a raw read of the same columns)…", flush=True)
     results += natural_graduation.results(path)
+    print("Graduation targets dashboard (ours, then the same GROUP BY queries raw)…", flush=True)
+    results += graduation_targets.results(path)
     db.close()
+    print("Graduation report PDF, 750 families (ours, then plain reportlab drawing the same pages)…", flush=True)
+    results += graduation_report.results()
     print("Export to .xlsx (ours, then raw openpyxl on the same cells)…", flush=True)
     results += spreadsheet.export_results(path)
     print("Import of that workbook (ours, then openpyxl read-only merely reading it)…", flush=True)

@@ -376,6 +376,42 @@ def cmd_graduate_quarter(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.reports.pdf.graduation_report import write_graduation_reports
+    from simoncer_desktop.services import graduation_report as gr
+
+    out = Path(args.out)
+    folder = out.parent.resolve()
+    if not folder.is_dir():
+        print(f"Gagal: folder {folder} tidak ada; laporan tidak ditulis", file=sys.stderr)
+        return EXIT_ERROR
+    started = time.perf_counter()
+    with db.read() as session:
+        if args.family:
+            reports = [gr.family_report(session, args.family)]
+            what = f"keluarga No. KK {reports[0].no_kk}"
+        else:
+            quarter = gr.quarter_reports(session, args.quarter)
+            reports = quarter.reports
+            span = f"{quarter.start:%d-%m-%Y} s.d. {quarter.end:%d-%m-%Y}"
+            if not reports:
+                print(
+                    f"Gagal: tidak ada keputusan graduasi yang disetujui pada kuartal {quarter.quarter} ({span})",
+                    file=sys.stderr,
+                )
+                return EXIT_ERROR
+            what = f"{_count(len(reports))} keluarga kuartal {quarter.quarter} ({span})"
+    try:
+        result = write_graduation_reports(reports, out)
+    except OSError as exc:
+        log.exception("Cannot write the graduation report")
+        print(f"Gagal: laporan tidak dapat ditulis ke {out} ({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_ERROR
+    elapsed = time.perf_counter() - started
+    print(f"Laporan graduasi {what}: {_count(result.pages)} halaman ditulis ke {result.path} ({elapsed:.1f} detik)")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="simoncer-cli", description="Simoncer Desktop, perintah tanpa layar")
     parser.add_argument("--version", action="version", version=f"simoncer {__version__}")
@@ -462,6 +498,20 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"keluarga yang ditampilkan (default {DEFAULT_GRADUATE_LIMIT}; 0 = semua)",
     )
     p.set_defaults(handler=cmd_graduate_quarter)
+
+    p = sub.add_parser("report", help="cetak laporan PDF, mis. laporan graduasi satu keluarga atau satu kuartal")
+    p.add_argument("kind", choices=["graduation"], help="jenis laporan: graduation (laporan graduasi, A4)")
+    p.add_argument("out", metavar="OUT.pdf", help="berkas yang ditulis (ditimpa bila sudah ada)")
+    _add_db(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--family", metavar="ID", help="satu keluarga (id keluarga)")
+    which.add_argument(
+        "--quarter",
+        type=_quarter,
+        metavar="YYYYQn",
+        help="semua keluarga dengan keputusan graduasi disetujui pada kuartal ini, mis. 2026Q3 (satu PDF gabungan)",
+    )
+    p.set_defaults(handler=cmd_report)
     return parser
 
 

@@ -52,6 +52,12 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "pkh_max_desil": 4,
     "attendance_threshold": 0.8,
     "follow_up_months": [6, 12],
+    "facilitator_yearly_target": 10,
+    "city_graduation_target": 750,
+    # Names printed under the signature blocks of the graduation report (placeholders until set).
+    "report_office_name": "Dinas Sosial",
+    "report_coordinator_name": "(nama koordinator PKH)",
+    "report_head_of_office_name": "(nama kepala dinas)",
 }
 
 

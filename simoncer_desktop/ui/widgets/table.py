@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QFont, QFontMetrics
@@ -68,3 +68,15 @@ def selected_row(view: QTableView) -> int:
     """The selected row, or -1."""
     rows = view.selectionModel().selectedRows()
     return rows[0].row() if rows else -1
+
+
+def select_rows(view: QTableView, rows: Sequence[int]) -> None:
+    """Select exactly ``rows`` (the first becomes current and is scrolled to)."""
+    view.clearSelection()
+    if not rows:
+        return
+    model = view.model()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in reversed(rows):  # the last one made current is rows[0]
+        view.selectionModel().setCurrentIndex(model.index(row, 0), flags)
+    view.scrollTo(model.index(rows[0], 0))
