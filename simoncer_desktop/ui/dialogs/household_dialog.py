@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ from simoncer_desktop.services.caseload import (
 )
 from simoncer_desktop.services.caseload_query import facilitator_options, kecamatan_options, kelurahan_options
 from simoncer_desktop.store import Database
+from simoncer_desktop.ui.dialogs.assessment_dialog import AssessmentDialog
 from simoncer_desktop.ui.dialogs.members_panel import MembersPanel
 from simoncer_desktop.ui.tasks import TaskRunner
 from simoncer_desktop.ui.widgets.form import (
@@ -177,7 +179,13 @@ class HouseholdDialog(FormDialog):
         self._build_buttons(self.tr("Tutup") if self.household_id else self.tr("Batal"))
         self.hint = QLabel()
         self.hint.setObjectName("hint")
+        self.assessment_button = QPushButton(self.tr("Asesmen…"))
+        self.assessment_button.setToolTip(self.tr("Riwayat asesmen kesejahteraan dan asesmen baru"))
+        self.assessment_button.setEnabled(self.household_id is not None)
+        self.assessment_button.clicked.connect(self.open_assessment)
+        self.assessment_dialog: AssessmentDialog | None = None
         footer = QHBoxLayout()
+        footer.addWidget(self.assessment_button)
         footer.addWidget(self.hint, 1)
         footer.addWidget(self.buttons)
 
@@ -334,6 +342,24 @@ class HouseholdDialog(FormDialog):
                 return household_id
 
         self._save_in_background(save, self.tr("Menyimpan keluarga…"), self._saved)
+
+    def open_assessment(self) -> None:
+        """The family's assessments (window-modal over this dialog)."""
+        if self.household_id is None or self.assessment_dialog is not None:
+            return
+        dialog = AssessmentDialog(self._db, self._tasks, self.household_id, self)
+        self.assessment_dialog = dialog
+        dialog.finished.connect(lambda _result: self._assessment_finished(dialog))
+        dialog.open()
+
+    def _assessment_finished(self, dialog: AssessmentDialog) -> None:
+        """An assessment may have changed the family's welfare class: keep it when the family is saved."""
+        self.assessment_dialog = None
+        dialog.deleteLater()
+        if self.household_id is not None:
+            with self._db.read() as session:
+                fresh = get_household(session, self.household_id)
+            self._base = replace(self._base, welfare_class=fresh.welfare_class)
 
     def _saved(self, household_id: str) -> None:
         self.household_id = household_id

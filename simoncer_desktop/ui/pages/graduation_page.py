@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.pages.home_page import PlaceholderPage
+from simoncer_desktop.ui.pages.cohort_tab import CohortTab
+from simoncer_desktop.ui.pages.decision_tab import DecisionTab
 from simoncer_desktop.ui.pages.natural_graduation_tab import NaturalGraduationTab
 from simoncer_desktop.ui.pages.targets_tab import TargetsTab
 from simoncer_desktop.ui.tasks import TaskRunner
@@ -22,9 +23,9 @@ class GraduationPage(QWidget):
         self.tabs = QTabWidget()
         self.natural_tab: QWidget = NaturalGraduationTab(db, tasks)  # natural-graduation tab
         self.tabs.addTab(self.natural_tab, self.tr("Graduasi alamiah"))
-        self.cohort_tab: QWidget = PlaceholderPage(self.tr("Kohort dan tahapan"))  # cohort tab
+        self.cohort_tab: QWidget = CohortTab(db, tasks)  # cohort tab
         self.tabs.addTab(self.cohort_tab, self.tr("Kohort dan tahapan"))
-        self.decision_tab: QWidget = PlaceholderPage(self.tr("Usulan dan persetujuan"))  # decision tab
+        self.decision_tab: QWidget = DecisionTab(db, tasks)  # decision tab
         self.tabs.addTab(self.decision_tab, self.tr("Usulan dan persetujuan"))
         self.target_tab: QWidget = TargetsTab(db, tasks)  # target tab
         self.tabs.addTab(self.target_tab, self.tr("Target"))
