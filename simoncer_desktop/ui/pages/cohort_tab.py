@@ -10,12 +10,10 @@ passes the selected family's current stage after a confirmation. Reads and write
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.services import caseload_query as cq
 from simoncer_desktop.services import programme_lists as lists
 from simoncer_desktop.services import programme_progress as progress
@@ -40,6 +37,7 @@ from simoncer_desktop.services.programme_overview import CohortOverview, CohortR
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.cohort_dialogs import AttendanceDialog, CohortDialog, EnrollDialog, SessionDialog
 from simoncer_desktop.ui.models.cohort_model import CohortColumn, CohortTableModel
+from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.form import fill_combo
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_row, selected_row
@@ -65,18 +63,16 @@ class Loaded:
     sessions: list[lists.SessionOption]
 
 
-class CohortTab(QWidget):
+class CohortTab(TaskTab):
     loaded = Signal()
     """The cohort list and the chosen cohort's table are shown."""
 
     def __init__(
         self, db: Database, tasks: TaskRunner, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self._db = db
-        self._tasks = tasks
         self._today = today or date.today()
-        self.busy = False
         self.cohorts: list[lists.CohortOption] = []
         self.overview: CohortOverview | None = None
         self.sessions: list[lists.SessionOption] = []
@@ -186,50 +182,11 @@ class CohortTab(QWidget):
         self.attendance_button.setEnabled(free and self.chosen_session() is not None)
         self.pass_button.setEnabled(free and row is not None and not row.complete and row.withdrawn_on is None)
 
-    def show_message(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
-
     def show_info(self, text: str) -> None:
         self.info_label.setText(text)
         self.info_label.setVisible(bool(text))
 
-    def operator_name(self) -> str:
-        """Who marks a stage passed (there is no log-in yet: the system user)."""
-        try:
-            return getpass.getuser()
-        except Exception:  # no user name in this environment
-            return "operator"
-
     # --- tasks --------------------------------------------------------------------------------
-
-    def _start(
-        self, work: Callable[[Progress, CancelToken], Any], label: str, then: Callable[[Any], None], *, write: bool
-    ) -> None:
-        self.busy = True
-        self._sync()
-        self._tasks.run(
-            work,
-            label=label,
-            write=write,
-            cancellable=False,
-            on_success=lambda result: self._done(then, result),
-            on_failure=self._failed,
-        )
-
-    def _done(self, then: Callable[[Any], None], result: Any) -> None:
-        self.busy = False
-        then(result)
-        self._sync()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self._sync()
-        if isinstance(exc, SimoncerError):
-            log.info("Programme refused: %s", exc)
-            self.show_message(str(exc))
-        else:
-            self._tasks.report_failure(exc)
 
     # --- loading ------------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ patched in tests). Enter or a double-click opens the family (``HouseholdOpener``
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -52,6 +51,7 @@ from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from simoncer_desktop.ui.dialogs.household_opener import HouseholdOpener
 from simoncer_desktop.ui.dialogs.proposal_dialog import ProposalDialog
 from simoncer_desktop.ui.models.decision_models import ProposalColumn, dmy, proposal_model
+from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_rows
 
@@ -70,21 +70,19 @@ WIDTHS: dict[int, int | tuple[str, int]] = {
 }
 
 
-class DecisionTab(QWidget):
+class DecisionTab(TaskTab):
     caseload_changed = Signal()
     """A family changed status (an approval) or a family dialog opened from here closed."""
 
     def __init__(
         self, db: Database, tasks: TaskRunner, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self._db = db
-        self._tasks = tasks
         self._today = today or date.today()
         self.households = HouseholdOpener(self, db, tasks, self._dialog_finished)
         self.propose_dialog: ProposalDialog | None = None
         self.follow_ups: list[FollowUpView] = []
-        self.busy = False
         self.last_pdf: PdfResult | None = None
         self.model = proposal_model(self)
         self._build()
@@ -175,13 +173,6 @@ class DecisionTab(QWidget):
 
     # --- state --------------------------------------------------------------------------------
 
-    def operator_name(self) -> str:
-        """The default decider (there is no log-in yet: the system user)."""
-        try:
-            return getpass.getuser()
-        except Exception:  # no user name in this environment
-            return "operator"
-
     def status(self) -> str:
         return self.status_combo.currentData()
 
@@ -201,10 +192,6 @@ class DecisionTab(QWidget):
                 select_rows(self.table, [i])
                 return True
         return False
-
-    def show_message(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
 
     def show_result(self, text: str) -> None:
         self.result_label.setText(text)
@@ -240,37 +227,16 @@ class DecisionTab(QWidget):
 
     # --- tasks --------------------------------------------------------------------------------
 
-    def _start(self, work: Callable[[], Any], label: str, on_success: Callable[[Any], None], *, write: bool) -> None:
-        self.busy = True
-        self.show_message("")
-        self._sync()
+    def _start_plain(
+        self, work: Callable[[], Any], label: str, on_success: Callable[[Any], None], *, write: bool
+    ) -> None:
+        """``TaskTab._start`` for work that takes neither progress nor cancel."""
 
         def run(_progress: Progress, token: CancelToken) -> Any:
             token.raise_if_cancelled()
             return work()
 
-        self._tasks.run(
-            run,
-            label=label,
-            write=write,
-            cancellable=False,
-            on_success=lambda result: self._done(on_success, result),
-            on_failure=self._failed,
-        )
-
-    def _done(self, then: Callable[[Any], None], result: Any) -> None:
-        self.busy = False
-        then(result)
-        self._sync()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self._sync()
-        if isinstance(exc, SimoncerError):
-            log.info("Decision refused: %s", exc)
-            self.show_message(str(exc))
-        else:
-            self._tasks.report_failure(exc)
+        self._start(run, label, on_success, write=write)
 
     def reload(self, select: str | None = None) -> None:
         db, status = self._db, self.status()
@@ -284,7 +250,7 @@ class DecisionTab(QWidget):
             if select is None or not self.select_decision(select):
                 self._selection_changed()
 
-        self._start(work, self.tr("Memuat usulan…"), show, write=False)
+        self._start_plain(work, self.tr("Memuat usulan…"), show, write=False)
 
     # --- proposing ----------------------------------------------------------------------------
 
@@ -335,7 +301,7 @@ class DecisionTab(QWidget):
             return decision_id
 
         label = self.tr("Menyetujui usulan…") if approve else self.tr("Menolak usulan…")
-        self._start(work, label, lambda d: self._decided(d, row, approve), write=True)
+        self._start_plain(work, label, lambda d: self._decided(d, row, approve), write=True)
 
     def _decided(self, decision_id: str, row: ProposalRow, approve: bool) -> None:
         if approve:
@@ -370,7 +336,7 @@ class DecisionTab(QWidget):
                 report = family_report(session, household_id, today)
             return write_graduation_reports([report], Path(path), made_on=today)
 
-        self._start(work, self.tr("Membuat laporan PDF…"), self._printed, write=False)
+        self._start_plain(work, self.tr("Membuat laporan PDF…"), self._printed, write=False)
 
     def _printed(self, result: PdfResult) -> None:
         self.last_pdf = result

@@ -11,11 +11,10 @@ family (``HouseholdOpener``). Refusals of the services are shown in ``message_la
 
 from __future__ import annotations
 
-import getpass
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -47,6 +46,7 @@ from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from simoncer_desktop.ui.dialogs.household_opener import HouseholdOpener
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.natural_graduation_model import ProposalColumn, ProposalTableModel
+from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_rows
 
@@ -68,7 +68,7 @@ def _dmy(value: date) -> str:
     return value.strftime("%d-%m-%Y")
 
 
-class NaturalGraduationTab(QWidget):
+class NaturalGraduationTab(TaskTab):
     caseload_changed = Signal()
     """Families changed status (a run was applied) or a family dialog opened from here closed."""
     loaded = Signal()
@@ -77,9 +77,8 @@ class NaturalGraduationTab(QWidget):
     def __init__(
         self, db: Database, tasks: TaskRunner, parent: QWidget | None = None, today: date | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self._db = db
-        self._tasks = tasks
         self._today = today or date.today()
         self.households = HouseholdOpener(self, db, tasks, self._dialog_finished)
         self.run: ng.RunView | None = None
@@ -87,7 +86,6 @@ class NaturalGraduationTab(QWidget):
         self.result: ng.ApplyResult | None = None
         """What the last *Terapkan* changed."""
         self.civil_path: str | None = None
-        self.busy = False
         self._first_show = True
         self.model = ProposalTableModel(self)
         self._build()
@@ -232,17 +230,6 @@ class NaturalGraduationTab(QWidget):
         self.approve_all_button.setEnabled(editable and bool(self.model.rowCount()))
         self.apply_button.setEnabled(editable and bool(self.run and self.run.decided[ng.APPROVED]))
 
-    def show_message(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
-
-    def operator_name(self) -> str:
-        """Who proposes, decides and applies (there is no log-in yet: the system user)."""
-        try:
-            return getpass.getuser()
-        except Exception:  # no user name in this environment
-            return "operator"
-
     def quarter(self) -> str:
         return self.quarter_combo.currentText().strip()
 
@@ -270,49 +257,6 @@ class NaturalGraduationTab(QWidget):
         self._sync()
 
     # --- tasks --------------------------------------------------------------------------------
-
-    def _start(
-        self,
-        work: Callable[[Progress, CancelToken], Any],
-        label: str,
-        on_success: Callable[[Any], None],
-        *,
-        write: bool,
-        cancellable: bool = False,
-        on_cancelled: Callable[[], None] | None = None,
-    ) -> None:
-        self.busy = True
-        self.show_message("")
-        self._sync()
-        self._tasks.run(
-            work,
-            label=label,
-            write=write,
-            cancellable=cancellable,
-            on_success=lambda result: self._done(on_success, result),
-            on_failure=self._failed,
-            on_cancelled=lambda: self._cancelled(on_cancelled),
-        )
-
-    def _done(self, then: Callable[[Any], None], result: Any) -> None:
-        self.busy = False
-        then(result)
-        self._sync()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self._sync()
-        if isinstance(exc, SimoncerError):
-            log.info("Natural graduation refused: %s", exc)
-            self.show_message(str(exc))
-        else:
-            self._tasks.report_failure(exc)
-
-    def _cancelled(self, then: Callable[[], None] | None) -> None:
-        self.busy = False
-        self._sync()
-        if then is not None:
-            then()
 
     # --- showing a run ------------------------------------------------------------------------
 
