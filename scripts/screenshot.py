@@ -1,5 +1,6 @@
 """Screenshots for the docs at 1366×768, rendered offscreen: the Keluarga page, a family dialog, the
-import wizard's preview of a file with typical faults, and the Kualitas Data page.
+import wizard's preview of a file with typical faults, the Kualitas Data page, and the Graduasi page's
+cohort tab (a cohort of demo families at different stages) and decisions tab (with proposals).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [--out docs/screenshots]
 
@@ -12,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,9 +24,17 @@ from openpyxl import load_workbook  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
+from simoncer_desktop.models import Household, Member  # noqa: E402
+from simoncer_desktop.models.enums import HouseholdStatus  # noqa: E402
 from simoncer_desktop.services import caseload_export, demo_data  # noqa: E402
+from simoncer_desktop.services import programme as prog  # noqa: E402
+from simoncer_desktop.services import programme_progress as progress  # noqa: E402
+from simoncer_desktop.services.assessment import DEFAULT_DEFINITION, record_assessment  # noqa: E402
 from simoncer_desktop.services.caseload_query import CaseloadFilter  # noqa: E402
+from simoncer_desktop.services.components import age_on  # noqa: E402
+from simoncer_desktop.services.programme_decision import propose_graduation  # noqa: E402
 from simoncer_desktop.store import Database, open_database  # noqa: E402
 from simoncer_desktop.ui import tasks  # noqa: E402
 from simoncer_desktop.ui.app import create_application  # noqa: E402
@@ -79,6 +89,56 @@ def faulty_export(db: Database, folder: Path) -> Path:
     return path
 
 
+def graduation_demo(db: Database, today: date) -> None:
+    """A cohort in Bogor Selatan with six demo families at different stages (one has finished), and two of
+    them assessed twice (better the second time) and proposed for graduasi sejahtera mandiri."""
+    start, enrolled_on = today - timedelta(days=120), today - timedelta(days=110)
+    best = {q.code: max(q.options, key=lambda o: o.points).code for q in DEFAULT_DEFINITION.questions}
+    poor = {q.code: min(q.options, key=lambda o: o.points).code for q in DEFAULT_DEFINITION.questions}
+    with db.transaction() as s:
+        chosen: list[tuple[str, str]] = []
+        for hh in s.scalars(
+            select(Household)
+            .where(Household.kelurahan_code.startswith("32.71.01."), Household.status == HouseholdStatus.ACTIVE)
+            .order_by(Household.no_kk)
+        ):
+            member = next(
+                (
+                    m
+                    for m in s.scalars(select(Member).where(Member.household_id == hh.id).order_by(Member.birth_date))
+                    if not m.deceased and 18 <= age_on(m.birth_date, enrolled_on) <= 59
+                ),
+                None,
+            )
+            if member is not None:
+                chosen.append((hh.id, member.id))
+            if len(chosen) == 6:
+                break
+        data = prog.CohortInput(f"Kohort Bogor Selatan {start.year}", start.year, start, "32.71.01")
+        cohort = prog.create_cohort(s, data)
+        reached = [7, 7, 5, 4, 3, 2]  # the stage each family is in afterwards (7 = programme complete)
+        families = [
+            (prog.enroll(s, cohort, hh, member, enrolled_on), top)
+            for (hh, member), top in zip(chosen, reached, strict=True)
+        ]
+        for stage in prog.Stage:
+            held_on = enrolled_on + timedelta(days=14 * stage.value)
+            for n in range(2):
+                topic = f"Pertemuan {n + 1}"
+                session_id = progress.add_session(s, cohort, stage.value, held_on + timedelta(days=n), topic)
+                # the family still in stage 3 missed its second session there
+                marks = {e: not (n == 1 and top == stage.value == 3) for e, top in families if top >= stage.value}
+                if marks:
+                    progress.record_attendance(s, session_id, marks)
+            for enrollment, top in families:
+                if top > stage.value:
+                    progress.pass_stage(s, enrollment, stage.value, held_on + timedelta(days=2), "Rina Pendamping")
+        for hh, _member in chosen[:2]:
+            record_assessment(s, hh, poor, start, "Rina Pendamping")
+            latest = record_assessment(s, hh, best, today - timedelta(days=3), "Rina Pendamping")
+            propose_graduation(s, hh, latest, "Usaha warung berjalan, pendapatan stabil", "Rina Pendamping", today)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -130,6 +190,19 @@ def main() -> int:
         window.show_page(5)
         settle(300)
         grab(window, args.out / "data-quality.png")
+
+        graduation_demo(db, date.today())
+        window.show_page(2)
+        graduation = window.graduation_page
+        graduation.tabs.setCurrentWidget(graduation.cohort_tab)
+        graduation.cohort_tab.reload()
+        settle(300)
+        grab(window, args.out / "graduation-cohort.png")
+        graduation.tabs.setCurrentWidget(graduation.decision_tab)
+        graduation.decision_tab.reload()
+        settle(300)
+        graduation.decision_tab.table.selectRow(0)
+        grab(window, args.out / "graduation-decisions.png")
         window.close()
         db.close()
         del app
