@@ -9,6 +9,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -412,6 +413,95 @@ def cmd_report(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"harus tanggal YYYY-MM-DD (tertulis '{text}')") from None
+
+
+def _positive(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"harus bilangan bulat 1 atau lebih (tertulis '{text}')")
+    return int(text)
+
+
+def cmd_questionnaire_show(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.services import assessment as asm
+
+    with db.read() as session:
+        versions = asm.list_questionnaires(session)
+        try:
+            in_force = asm.current_questionnaire(session).version
+        except SimoncerError:
+            in_force = None
+        chosen = asm.get_questionnaire(session, args.version) if args.version is not None else None
+    if not versions:
+        print("Belum ada kuesioner asesmen.")
+        return EXIT_OK
+    print(f"Kuesioner asesmen: {len(versions)} versi ({db.path})")
+    head = ("Versi", "Berlaku mulai", "Judul")
+    rows = [
+        (str(v.version), f"{v.valid_from:%d-%m-%Y}", v.title + (" (berlaku hari ini)" if v.version == in_force else ""))
+        for v in versions
+    ]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(2)]
+    for i, (number, valid_from, title) in enumerate([head, *rows]):
+        print(f"{number:>{widths[0]}}  {valid_from:<{widths[1]}}  {title}")
+        if i == 0:
+            print("  ".join("-" * w for w in [*widths, len(head[2])]))
+    if chosen is not None:
+        print()
+        print(f"Versi {chosen.version}: {chosen.title}, berlaku mulai {chosen.valid_from:%d-%m-%Y}")
+        for section in chosen.definition.sections:
+            print(f"  {section.code} · {section.title}: bobot {section.weight}, {len(section.questions)} pertanyaan")
+        print("  Ambang: " + ", ".join(f"{t.welfare_class} ≥ {t.min_score}" for t in chosen.definition.thresholds))
+    return EXIT_OK
+
+
+def cmd_questionnaire_export(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.services import assessment as asm
+
+    with db.read() as session:
+        view = (
+            asm.get_questionnaire(session, args.version)
+            if args.version is not None
+            else asm.current_questionnaire(session)
+        )
+    out = Path(args.out)
+    text = json.dumps(view.definition.to_dict(), ensure_ascii=False, indent=2)
+    out.write_text(text + "\n", encoding="utf-8")
+    print(f"Kuesioner versi {view.version} ({view.title}) ditulis ke {out}")
+    return EXIT_OK
+
+
+def cmd_questionnaire_publish(args: argparse.Namespace, db: Database) -> int:
+    from simoncer_desktop.errors import ValidationError
+    from simoncer_desktop.services import assessment as asm
+    from simoncer_desktop.services.assessment_definition import Definition
+
+    source = Path(args.file)
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        print(f"Gagal: {source} bukan teks UTF-8; kuesioner tidak diterbitkan", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        with db.transaction() as session:
+            title = args.title
+            if title is None:
+                latest = asm.list_questionnaires(session)
+                title = latest[-1].title if latest else ""
+            version = asm.publish_version(session, Definition.from_json(text), args.valid_from, title)
+    except ValidationError as exc:
+        print(f"Gagal: kuesioner {source} tidak diterbitkan; tidak ada yang disimpan:", file=sys.stderr)
+        for err in exc.errors:
+            print(f"  - {err}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Diterbitkan kuesioner versi {version} ({title.strip()}), berlaku mulai {args.valid_from:%d-%m-%Y}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="simoncer-cli", description="Simoncer Desktop, perintah tanpa layar")
     parser.add_argument("--version", action="version", version=f"simoncer {__version__}")
@@ -512,6 +602,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="semua keluarga dengan keputusan graduasi disetujui pada kuartal ini, mis. 2026Q3 (satu PDF gabungan)",
     )
     p.set_defaults(handler=cmd_report)
+
+    p = sub.add_parser("questionnaire", help="kuesioner asesmen: lihat versi, ekspor ke JSON, terbitkan versi baru")
+    qsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    q = qsub.add_parser("show", help="daftar versi kuesioner (tidak mengubah apa pun)")
+    _add_db(q)
+    q.add_argument("--version", type=_positive, metavar="N", help="tampilkan juga bagian dan ambang versi N")
+    q.set_defaults(handler=cmd_questionnaire_show)
+    q = qsub.add_parser("export", help="tulis definisi kuesioner sebagai JSON (UTF-8) untuk diubah")
+    q.add_argument("out", metavar="OUT.json", help="berkas yang ditulis (ditimpa bila sudah ada)")
+    _add_db(q)
+    q.add_argument("--version", type=_positive, metavar="N", help="versi N (default: yang berlaku hari ini)")
+    q.set_defaults(handler=cmd_questionnaire_export)
+    q = qsub.add_parser("publish", help="terbitkan berkas JSON sebagai versi baru (diperiksa dulu)")
+    q.add_argument("file", metavar="FILE.json", help="definisi kuesioner (format hasil export)")
+    _add_db(q)
+    q.add_argument("--valid-from", required=True, type=_iso_date, metavar="YYYY-MM-DD", help="berlaku mulai")
+    q.add_argument("--title", metavar="T", help="judul versi baru (default: judul versi terakhir)")
+    q.set_defaults(handler=cmd_questionnaire_publish)
     return parser
 
 

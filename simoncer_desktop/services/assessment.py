@@ -62,6 +62,7 @@ __all__ = [
     "classify",
     "current_questionnaire",
     "get_questionnaire",
+    "list_questionnaires",
     "publish_version",
     "record_assessment",
     "score",
@@ -108,6 +109,14 @@ def get_questionnaire(session: Session, version: int) -> QuestionnaireView:
     if row is None or row.deleted:
         raise NotFoundError(f"Kuesioner asesmen versi {version} tidak ditemukan")
     return _view(row)
+
+
+def list_questionnaires(session: Session) -> list[QuestionnaireView]:
+    """Every live version, oldest first."""
+    rows = session.scalars(
+        select(Questionnaire).where(Questionnaire.deleted.is_(False)).order_by(Questionnaire.version)
+    ).all()
+    return [_view(row) for row in rows]
 
 
 def publish_version(session: Session, definition: Definition, valid_from: date, title: str) -> int:

@@ -4,7 +4,10 @@ The operator chooses a cohort (or makes one with *Kohort baru…*) and sees ever
 participant, current stage, attendance of that stage, missed sessions and *Tertinggal* (in words; the
 colour only repeats it). *Daftarkan keluarga…* enrolls a family found by No. KK; *Sesi baru…* adds a
 session of a stage; *Isi kehadiran…* marks everyone for the chosen session in one save; *Lulus tahap*
-passes the selected family's current stage after a confirmation. Reads and writes go through the
+passes the selected family's current stage after a confirmation. For the selected family, *Rincian tahap…*
+edits one stage's dates, partner, skill, outcome and (stage 5) grant; *Koreksi tahap…* sets the stage with
+an audited reason; *Keluarkan dari kohort…* withdraws it (the table then says *Keluar* and *Lulus tahap* is
+off for it). Reads and writes go through the
 ``TaskRunner``; a service's refusal is shown in ``message_label`` (or under the field, in the dialogs).
 """
 
@@ -33,9 +36,16 @@ from simoncer_desktop.services import caseload_query as cq
 from simoncer_desktop.services import programme_lists as lists
 from simoncer_desktop.services import programme_progress as progress
 from simoncer_desktop.services.programme import Stage
-from simoncer_desktop.services.programme_overview import CohortOverview, CohortRow, cohort_overview
+from simoncer_desktop.services.programme_overview import (
+    CohortOverview,
+    CohortRow,
+    EnrollmentView,
+    cohort_overview,
+    get_enrollment,
+)
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.cohort_dialogs import AttendanceDialog, CohortDialog, EnrollDialog, SessionDialog
+from simoncer_desktop.ui.dialogs.stage_dialogs import CorrectStageDialog, StageDetailsDialog, WithdrawDialog
 from simoncer_desktop.ui.models.cohort_model import CohortColumn, CohortTableModel
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
@@ -115,6 +125,14 @@ class CohortTab(TaskTab):
         self.pass_button.setObjectName("primary")
         self.pass_button.setToolTip(self.tr("Tandai tahap yang sedang dijalani keluarga terpilih sudah lulus"))
         self.pass_button.clicked.connect(self.pass_selected)
+        self.details_button = QPushButton(self.tr("&Rincian tahap…"))
+        self.details_button.setToolTip(self.tr("Tanggal, mitra, keterampilan, hasil dan bantuan usaha satu tahap"))
+        self.details_button.clicked.connect(self.edit_stage)
+        self.correct_button = QPushButton(self.tr("&Koreksi tahap…"))
+        self.correct_button.setToolTip(self.tr("Ubah tahap keluarga terpilih dengan alasan yang dicatat"))
+        self.correct_button.clicked.connect(self.correct_stage)
+        self.withdraw_button = QPushButton(self.tr("Keluarkan dari k&ohort…"))
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.session_button = QPushButton(self.tr("&Sesi baru…"))
         self.session_button.clicked.connect(self.new_session)
         self.session_combo = QComboBox()
@@ -127,6 +145,9 @@ class CohortTab(TaskTab):
         buttons = QHBoxLayout()
         buttons.addWidget(self.enroll_button)
         buttons.addWidget(self.pass_button)
+        buttons.addWidget(self.details_button)
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         buttons.addWidget(session_label)
         buttons.addWidget(self.session_combo)
@@ -180,7 +201,11 @@ class CohortTab(TaskTab):
         self.session_button.setEnabled(free and has_cohort)
         self.session_combo.setEnabled(free and bool(self.sessions))
         self.attendance_button.setEnabled(free and self.chosen_session() is not None)
-        self.pass_button.setEnabled(free and row is not None and not row.complete and row.withdrawn_on is None)
+        active = row is not None and not row.complete and row.withdrawn_on is None
+        self.pass_button.setEnabled(free and active)
+        self.details_button.setEnabled(free and row is not None)
+        self.correct_button.setEnabled(free and row is not None and row.withdrawn_on is None)
+        self.withdraw_button.setEnabled(free and active)
 
     def show_info(self, text: str) -> None:
         self.info_label.setText(text)
@@ -395,3 +420,79 @@ class CohortTab(TaskTab):
 
         self.show_info("")
         self._start(work, self.tr("Menyimpan kelulusan tahap…"), passed, write=True)
+
+    # --- one enrollment: details, correction, withdrawal --------------------------------------
+
+    def _chosen(self) -> CohortRow | None:
+        if self.busy or self.dialog is not None:
+            return None
+        row = self.selected()
+        if row is None:
+            self.show_message(self.tr("Pilih dulu keluarga di tabel."))
+        return row
+
+    def edit_stage(self) -> None:
+        row = self._chosen()
+        if row is None:
+            return
+        db, enrollment_id = self._db, row.enrollment_id
+
+        def work(_progress: Progress, _token: CancelToken) -> EnrollmentView:
+            with db.read() as session:
+                return get_enrollment(session, enrollment_id)
+
+        self._start(work, self.tr("Memuat rincian tahap…"), self._open_stage_dialog, write=False)
+
+    def _open_stage_dialog(self, enrollment: EnrollmentView) -> None:
+        dialog = StageDetailsDialog(self._db, self._tasks, enrollment, self)
+
+        def after(d: QDialog) -> None:
+            assert isinstance(d, StageDetailsDialog)
+            self.show_message("")
+            self.show_info(
+                self.tr("Rincian tahap %s. %s untuk %s disimpan.")
+                % (d.stage.value, d.stage.label, enrollment.participant_name)
+            )
+            self.reload(keep=enrollment.id)
+
+        self._open(dialog, after)
+
+    def correct_stage(self) -> None:
+        row = self._chosen()
+        if row is None:
+            return
+        current = self.tr("Selesai (semua tahap lulus)") if row.complete else f"{row.stage.value}. {row.stage.label}"
+        target = Stage(max(row.stage.value - 1, Stage.SELECTION.value)) if not row.complete else Stage.MENTORING
+        dialog = CorrectStageDialog(
+            self._db, self._tasks, row.enrollment_id, current, target, self.operator_name(), self._today, self
+        )
+
+        def after(d: QDialog) -> None:
+            assert isinstance(d, CorrectStageDialog)
+            stage = Stage(int(d.stage_combo.currentData()))
+            self.show_message("")
+            self.show_info(
+                self.tr("Koreksi tahap dicatat: %s (%s) kini di tahap %s. %s.")
+                % (row.participant_name, row.no_kk, stage.value, stage.label)
+            )
+            self.reload(keep=row.enrollment_id)
+
+        self._open(dialog, after)
+
+    def withdraw_selected(self) -> None:
+        row = self._chosen()
+        if row is None:
+            return
+        who = f"{row.participant_name} ({row.no_kk})"
+        dialog = WithdrawDialog(self._db, self._tasks, row.enrollment_id, who, self.operator_name(), self._today, self)
+
+        def after(d: QDialog) -> None:
+            assert isinstance(d, WithdrawDialog)
+            on = d.date_edit.value()
+            self.show_message("")
+            self.show_info(
+                self.tr("%s dikeluarkan dari kohort per %s.") % (who, on.strftime("%d-%m-%Y") if on else "-")
+            )
+            self.reload(keep=row.enrollment_id)
+
+        self._open(dialog, after)

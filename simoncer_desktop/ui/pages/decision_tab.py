@@ -4,7 +4,8 @@ The table lists the proposals with the chosen status (diusulkan / disetujui / di
 graduasi…* opens ``ProposalDialog`` (a family by No. KK, its latest assessment, the reason and the
 proposer). *Setujui* and *Tolak…* decide the selected proposal in the name typed in *Diputuskan oleh*
 (rejection asks for the reason); the service refuses a decision on one's own proposal and the message
-appears in ``message_label``. For an approved family the follow-up visits are listed. *Cetak laporan…*
+appears in ``message_label``. For an approved family the follow-up visits are listed; *Catat kunjungan…*
+(or a double-click on a visit) opens ``FollowUpDialog`` to record the selected visit. *Cetak laporan…*
 writes the family's graduation report PDF off the UI thread (the path comes from ``ask_pdf_path``,
 patched in tests). Enter or a double-click opens the family (``HouseholdOpener``).
 """
@@ -47,6 +48,7 @@ from simoncer_desktop.services.programme_decision import (
     household_decisions,
 )
 from simoncer_desktop.store import Database
+from simoncer_desktop.ui.dialogs.follow_up_dialog import FollowUpDialog
 from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from simoncer_desktop.ui.dialogs.household_opener import HouseholdOpener
 from simoncer_desktop.ui.dialogs.proposal_dialog import ProposalDialog
@@ -82,6 +84,7 @@ class DecisionTab(TaskTab):
         self._today = today or date.today()
         self.households = HouseholdOpener(self, db, tasks, self._dialog_finished)
         self.propose_dialog: ProposalDialog | None = None
+        self.visit_dialog: FollowUpDialog | None = None
         self.follow_ups: list[FollowUpView] = []
         self.last_pdf: PdfResult | None = None
         self.model = proposal_model(self)
@@ -153,8 +156,18 @@ class DecisionTab(TaskTab):
         self.follow_up_title.setObjectName("sectionTitle")
         self.follow_up_list = QListWidget()
         self.follow_up_list.setMaximumHeight(90)
+        self.follow_up_list.currentRowChanged.connect(lambda _row: self._sync())
+        self.follow_up_list.itemDoubleClicked.connect(lambda _item: self.open_visit())
+        self.visit_button = QPushButton(self.tr("Catat &kunjungan…"))
+        self.visit_button.setToolTip(self.tr("Catat hasil kunjungan lanjutan yang dipilih"))
+        self.visit_button.clicked.connect(self.open_visit)
+        self.follow_up_box = QWidget()
+        follow_up_row = QHBoxLayout(self.follow_up_box)
+        follow_up_row.setContentsMargins(0, 0, 0, 0)
+        follow_up_row.addWidget(self.follow_up_list, 1)
+        follow_up_row.addWidget(self.visit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.follow_up_title.hide()
-        self.follow_up_list.hide()
+        self.follow_up_box.hide()
 
         action = QAction(self.tr("Buka"), self.table)
         action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -169,7 +182,7 @@ class DecisionTab(TaskTab):
         layout.addWidget(self.message_label)
         layout.addWidget(self.result_label)
         layout.addWidget(self.follow_up_title)
-        layout.addWidget(self.follow_up_list)
+        layout.addWidget(self.follow_up_box)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -193,6 +206,17 @@ class DecisionTab(TaskTab):
                 return True
         return False
 
+    def selected_visit(self) -> FollowUpView | None:
+        row = self.follow_up_list.currentRow()
+        return self.follow_ups[row] if 0 <= row < len(self.follow_ups) else None
+
+    def select_visit(self, visit_id: str) -> bool:
+        for i, v in enumerate(self.follow_ups):
+            if v.id == visit_id:
+                self.follow_up_list.setCurrentRow(i)
+                return True
+        return False
+
     def show_result(self, text: str) -> None:
         self.result_label.setText(text)
         self.result_label.setVisible(bool(text))
@@ -205,6 +229,7 @@ class DecisionTab(TaskTab):
         self.reject_button.setEnabled(proposed)
         self.print_button.setEnabled(row is not None and not self.busy)
         self.propose_button.setEnabled(not self.busy)
+        self.visit_button.setEnabled(self.selected_visit() is not None and not self.busy)
 
     def _selection_changed(self) -> None:
         self._sync()
@@ -223,7 +248,8 @@ class DecisionTab(TaskTab):
                 text = self.tr("Jatuh tempo %s — dikunjungi %s, %s") % (dmy(v.due_on), dmy(v.visited_on), state)
             self.follow_up_list.addItem(text)
         self.follow_up_title.setVisible(bool(self.follow_ups))
-        self.follow_up_list.setVisible(bool(self.follow_ups))
+        self.follow_up_box.setVisible(bool(self.follow_ups))
+        self._sync()
 
     # --- tasks --------------------------------------------------------------------------------
 
@@ -238,7 +264,7 @@ class DecisionTab(TaskTab):
 
         self._start(run, label, on_success, write=write)
 
-    def reload(self, select: str | None = None) -> None:
+    def reload(self, select: str | None = None, then: Callable[[], None] | None = None) -> None:
         db, status = self._db, self.status()
 
         def work() -> list[ProposalRow]:
@@ -249,6 +275,8 @@ class DecisionTab(TaskTab):
             self.model.set_rows(rows)
             if select is None or not self.select_decision(select):
                 self._selection_changed()
+            if then is not None:
+                then()
 
         self._start_plain(work, self.tr("Memuat usulan…"), show, write=False)
 
@@ -313,6 +341,30 @@ class DecisionTab(TaskTab):
             self.show_result(self.tr("Ditolak: usulan keluarga No. KK %s.") % row.no_kk)
         self.set_status(APPROVED if approve else REJECTED)
         self.reload(select=decision_id)
+
+    # --- follow-up visits -----------------------------------------------------------------------
+
+    def open_visit(self) -> None:
+        visit, row = self.selected_visit(), self.selected()
+        if visit is None or row is None or self.visit_dialog is not None or self.busy:
+            return
+        dialog = FollowUpDialog(self._db, self._tasks, visit, self, today=self._today)
+        self.visit_dialog = dialog
+        dialog.saved.connect(lambda visit_id: self._visit_recorded(row.id, visit_id))
+        dialog.finished.connect(lambda _result: self._visit_finished(dialog))
+        dialog.open()
+
+    def _visit_recorded(self, decision_id: str, visit_id: str) -> None:
+        self.show_result(self.tr("Kunjungan lanjutan tercatat."))
+
+        def reloaded() -> None:
+            self.select_visit(visit_id)
+
+        self.reload(select=decision_id, then=reloaded)
+
+    def _visit_finished(self, dialog: FollowUpDialog) -> None:
+        self.visit_dialog = None
+        dialog.deleteLater()
 
     # --- the report ---------------------------------------------------------------------------
 

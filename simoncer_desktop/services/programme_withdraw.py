@@ -1,0 +1,43 @@
+"""Withdrawing a family from its cohort (*Keluarkan dari kohort*): sets ``Enrollment.withdrawn_on``.
+
+Refused, naming the field, for a date before the enrollment, an enrollment already withdrawn and one whose
+programme is complete. The reason and who withdrew are required and stored with the date.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from simoncer_desktop.errors import FieldError
+from simoncer_desktop.models import Enrollment
+from simoncer_desktop.services.programme import fail, get_live, is_complete, raise_if, required_text
+
+log = logging.getLogger(__name__)
+
+
+def withdraw(session: Session, enrollment_id: str, on: date | None, reason: str, by: str) -> None:
+    """Mark the enrollment withdrawn on ``on``; it then no longer counts as an open enrollment."""
+    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    if enrollment.withdrawn_on is not None:
+        raise fail("enrollment_id", f"Peserta kohort: sudah keluar pada {enrollment.withdrawn_on:%d-%m-%Y}")
+    if is_complete(session, enrollment):
+        raise fail("enrollment_id", "Peserta kohort: program sudah selesai, tidak dapat dikeluarkan")
+    errors = required_text(reason, "reason", "Alasan keluar", 2000) + required_text(by, "withdrawn_by", "Dicatat oleh")
+    if on is None:
+        errors.append(FieldError("withdrawn_on", "Tanggal keluar: wajib diisi"))
+    elif on < enrollment.enrolled_on:
+        errors.append(
+            FieldError(
+                "withdrawn_on",
+                f"Tanggal keluar: {on:%d-%m-%Y} sebelum tanggal daftar {enrollment.enrolled_on:%d-%m-%Y}",
+            )
+        )
+    raise_if(errors)
+    enrollment.withdrawn_on = on
+    enrollment.withdrawn_reason = reason.strip()
+    enrollment.withdrawn_by = by.strip()
+    session.flush()
+    log.info("enrollment %s withdrawn on %s by %s: %s", enrollment.id, on, by.strip(), reason.strip())
