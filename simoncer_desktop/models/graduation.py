@@ -73,7 +73,7 @@ class Enrollment(SyncedMixin, Base):
     stage: Mapped[int] = mapped_column(Integer, default=1)
     """The stage the family is in (1–6); only moves forward except by an audited correction."""
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
-    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     withdrawn_by: Mapped[str | None] = mapped_column(String(120))
 
 

@@ -156,7 +156,7 @@ def upgrade() -> None:
         sa.Column("enrolled_on", sa.Date(), nullable=False),
         sa.Column("stage", sa.Integer(), nullable=False),
         sa.Column("withdrawn_on", sa.Date(), nullable=True),
-        sa.Column("withdrawn_reason", sa.Text(), nullable=False),
+        sa.Column("withdrawn_reason", sa.Text(), server_default="", nullable=False),
         sa.Column("withdrawn_by", sa.String(length=120), nullable=True),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("scope", sa.String(length=16), nullable=False),
