@@ -10,7 +10,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
 from simoncer_desktop.errors import ValidationError
 from simoncer_desktop.services.programme_decision import FollowUpView, record_follow_up
@@ -74,16 +74,7 @@ class FollowUpDialog(FormDialog):
         form.addRow(self.tr("Catatan"), self.boxes["notes"])
         align_labels(form)
 
-        self._build_buttons(self.tr("Batal"))
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        footer = QHBoxLayout()
-        footer.addWidget(self.hint, 1)
-        footer.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addLayout(footer)
+        self._lay_out_form(form)
         self.resize(480, 300)
         self._connect_edits(
             {

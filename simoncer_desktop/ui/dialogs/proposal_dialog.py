@@ -13,7 +13,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from simoncer_desktop.errors import NotFoundError, ValidationError
 from simoncer_desktop.services.decision_lists import FamilyChoice, family_by_no_kk
@@ -80,16 +80,7 @@ class ProposalDialog(FormDialog):
         form.addRow(self.tr("Tanggal usulan *"), self.boxes["proposed_on"])
         align_labels(form)
 
-        self._build_buttons(self.tr("Batal"))
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        footer = QHBoxLayout()
-        footer.addWidget(self.hint, 1)
-        footer.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addLayout(footer)
+        self._lay_out_form(form)
         self.resize(560, 380)
 
         self.no_kk_edit.textChanged.connect(self._no_kk_changed)

@@ -188,6 +188,19 @@ class FormDialog(QDialog):
         self.errors: dict[str, str] = {}
         """Field → message for the form as it is now."""
 
+    def _lay_out_form(self, form: QFormLayout) -> None:
+        """The form, the general error under it, and a footer with the hint beside Simpan/Batal."""
+        self._build_buttons(self.tr("Batal"))
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        footer = QHBoxLayout()
+        footer.addWidget(self.hint, 1)
+        footer.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(footer)
+
     def _build_buttons(self, cancel_text: str) -> None:
         """``general_error`` (messages that belong to no field, hidden while there are none) and ``buttons``,
         *Simpan* (``save_button``) and a cancel button labelled ``cancel_text``."""
