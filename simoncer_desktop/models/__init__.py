@@ -18,16 +18,35 @@ from simoncer_desktop.models.graduation import (
 )
 from simoncer_desktop.models.household import Household, Member
 from simoncer_desktop.models.reference import AppState, ComponentRate, Setting, Wilayah
+from simoncer_desktop.models.relief import (
+    AffectedFamily,
+    Attachment,
+    DisasterEvent,
+    Distribution,
+    Entitlement,
+    EventArea,
+    EventEntitlement,
+    ReliefItem,
+    StockMovement,
+    Victim,
+)
 
 __all__ = [
     "GLOBAL_SCOPE",
+    "AffectedFamily",
     "AppState",
     "Assessment",
+    "Attachment",
     "Attendance",
     "Base",
     "Cohort",
     "ComponentRate",
+    "DisasterEvent",
+    "Distribution",
     "Enrollment",
+    "Entitlement",
+    "EventArea",
+    "EventEntitlement",
     "Facilitator",
     "FollowUpVisit",
     "GraduationDecision",
@@ -37,10 +56,13 @@ __all__ = [
     "NaturalGraduationRun",
     "ProgrammeSession",
     "Questionnaire",
+    "ReliefItem",
     "Setting",
     "StageCorrection",
     "StageRecord",
+    "StockMovement",
     "SyncedMixin",
+    "Victim",
     "Wilayah",
     "utcnow",
 ]
