@@ -23,6 +23,7 @@ from simoncer_desktop.models import GLOBAL_SCOPE, AppState, ComponentRate, Setti
 from simoncer_desktop.models.enums import Component
 from simoncer_desktop.paths import resource_path
 from simoncer_desktop.services.assessment import seed_default_questionnaire
+from simoncer_desktop.services.relief_reference import seed_relief_defaults
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,8 @@ def load_wilayah(session: Session, csv_path: Path | None = None) -> bool:
 
 
 def seed_defaults(session: Session) -> None:
-    """Insert the default settings, PKH rates and questionnaire (version 1) that are missing (never
-    overwrites an admin's value)."""
+    """Insert the default settings, PKH rates, questionnaire (version 1) and relief items and indexes that
+    are missing (never overwrites an admin's value)."""
     have_settings = {(k, d) for k, d in session.execute(select(Setting.key, Setting.valid_from))}
     for key, value in DEFAULT_SETTINGS.items():
         if (key, SEED_VALID_FROM) not in have_settings:
@@ -135,6 +136,7 @@ def seed_defaults(session: Session) -> None:
                 )
             )
     seed_default_questionnaire(session, SEED_VALID_FROM)
+    seed_relief_defaults(session, SEED_VALID_FROM)
 
 
 def ensure_reference_data(session: Session) -> None:

@@ -16,6 +16,7 @@ from simoncer_desktop.ui.pages.caseload_page import CaseloadPage
 from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
 from simoncer_desktop.ui.pages.graduation_page import GraduationPage
 from simoncer_desktop.ui.pages.home_page import HomePage, PlaceholderPage
+from simoncer_desktop.ui.pages.relief_page import ReliefPage
 from simoncer_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,12 @@ class MainWindow(QMainWindow):
         self.quality_page.caseload_changed.connect(lambda: self.caseload_page.refresh())
         self.caseload_page.caseload_changed.connect(self.quality_page.mark_stale)
         self.graduation_page = GraduationPage(db, self.tasks)
+        self.relief_page = ReliefPage(db, self.tasks)
         built = {
             "home": self.home_page,
             "caseload": self.caseload_page,
             "graduation": self.graduation_page,
+            "disaster": self.relief_page,
             "quality": self.quality_page,
         }
         for number, info in enumerate(self.pages_info, start=1):

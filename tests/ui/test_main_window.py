@@ -11,6 +11,7 @@ from simoncer_desktop.ui.main_window import MainWindow
 from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
 from simoncer_desktop.ui.pages.graduation_page import GraduationPage
 from simoncer_desktop.ui.pages.home_page import PlaceholderPage
+from simoncer_desktop.ui.pages.relief_page import ReliefPage
 
 PAGES = ["Beranda", "Keluarga", "Graduasi", "Bencana", "Laporan", "Kualitas Data", "Sinkronisasi", "Pengaturan"]
 
@@ -35,6 +36,9 @@ def test_ctrl_number_switches_page(qtbot: QtBot, window: MainWindow, number: int
     elif number == 3:
         assert isinstance(page, GraduationPage)
         assert page.tabs.count() == 4
+    elif number == 4:
+        assert isinstance(page, ReliefPage)
+        assert page.tabs.tabText(0) == "Kejadian"
     elif number > 2:
         assert isinstance(page, PlaceholderPage)
         assert page.message.text() == f"Halaman {PAGES[number - 1]} akan tersedia pada rilis berikutnya."

@@ -1,0 +1,291 @@
+"""Photos and scans attached to relief records (an event, an affected family, a victim, a distribution).
+
+Files live next to the database, content-addressed by the SHA-256 of the *stored* bytes:
+``<database folder>/attachments/<first 2 hex>/<sha256>.<ext>``. The same picture attached twice (or to
+two records) is stored once; the ``Attachment`` row keeps the name the user chose, type, size and caption.
+
+What is accepted (detected by content, never by the file name):
+
+- images Pillow can read (JPEG, PNG, WebP, BMP, GIF, TIFF…): the EXIF orientation is applied, the
+  picture is scaled down so its longest side is at most ``MAX_IMAGE_SIDE`` and re-encoded — JPEG
+  quality 85, or PNG when it has transparency. Re-encoding also drops the EXIF block (with any GPS
+  position of a victim's house) and makes the same picture give the same bytes;
+- PDF scans (``%PDF-`` at the start), stored as they are;
+- nothing larger than ``MAX_INPUT_BYTES``.
+
+The file is written (temporary name, then ``os.replace``) before the row, so a row never points to a
+half-written file; a rolled-back transaction leaves at most an unreferenced file, which is harmless.
+A file that has gone missing is reported (``exists=False``, ``missing_attachments``), never raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import uuid
+import warnings
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
+from simoncer_desktop.models import AffectedFamily, Attachment, DisasterEvent, Distribution, Victim
+from simoncer_desktop.models.enums import AttachmentOwner
+
+MAX_INPUT_BYTES = 15 * 1024 * 1024
+MAX_IMAGE_SIDE = 1600
+JPEG_QUALITY = 85
+MAX_CAPTION = 200
+MAX_FILE_NAME = 260
+ATTACHMENTS_FOLDER = "attachments"
+PDF_MAGIC = b"%PDF-"
+
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
+"""Media type of a stored file → its extension in the store."""
+
+OWNER_MODELS: dict[str, type[DisasterEvent | AffectedFamily | Victim | Distribution]] = {
+    AttachmentOwner.EVENT: DisasterEvent,
+    AttachmentOwner.FAMILY: AffectedFamily,
+    AttachmentOwner.VICTIM: Victim,
+    AttachmentOwner.DISTRIBUTION: Distribution,
+}
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: str
+    file_name: str
+    caption: str
+    media_type: str
+    size_bytes: int
+    width: int | None
+    height: int | None
+    added_on: date
+    added_by: str
+    path: Path
+    exists: bool
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")
+
+
+@dataclass(frozen=True)
+class _Stored:
+    data: bytes
+    media_type: str
+    width: int | None
+    height: int | None
+
+
+def attachments_root(session: Session) -> Path:
+    """``<folder of the database file>/attachments`` (not created here)."""
+    database = session.get_bind().url.database
+    if not database or database == ":memory:":
+        raise ValidationError("Lampiran memerlukan database berupa berkas", field="source")
+    return Path(database).resolve().parent / ATTACHMENTS_FOLDER
+
+
+def stored_path(root: Path, sha256: str, media_type: str) -> Path:
+    return root / sha256[:2] / f"{sha256}.{EXTENSIONS.get(media_type, 'bin')}"
+
+
+def add_attachment(
+    session: Session, owner_kind: str, owner_id: str, source: Path, actor: str, caption: str = ""
+) -> str:
+    """Store ``source`` for the owner and return the new attachment's id; refused (``ValidationError``,
+    nothing written) when the file is not a photo or PDF scan, too large or unreadable."""
+    source = Path(source)
+    owner = _owner(session, owner_kind, owner_id)
+    caption = " ".join(caption.split())
+    actor = actor.strip()
+    if len(caption) > MAX_CAPTION:
+        raise ValidationError(FieldError("caption", f"Keterangan paling panjang {MAX_CAPTION} karakter"))
+    if not actor:
+        raise ValidationError(FieldError("actor", "Nama operator wajib diisi"))
+    stored = _prepare(source)
+    digest = hashlib.sha256(stored.data).hexdigest()
+    root = attachments_root(session)
+    _write_once(stored_path(root, digest, stored.media_type), stored.data, digest)
+    row = Attachment(
+        scope=owner.scope,
+        owner_kind=str(owner_kind),
+        owner_id=owner_id,
+        sha256=digest,
+        file_name=source.name[-MAX_FILE_NAME:],
+        media_type=stored.media_type,
+        size_bytes=len(stored.data),
+        width=stored.width,
+        height=stored.height,
+        caption=caption,
+        added_on=date.today(),
+        added_by=actor,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def attachments_of(session: Session, owner_kind: str, owner_id: str) -> list[AttachmentView]:
+    """The owner's live attachments, oldest first."""
+    return attachments_of_many(session, owner_kind, [owner_id])
+
+
+def attachments_of_many(session: Session, owner_kind: str, owner_ids: list[str]) -> list[AttachmentView]:
+    """The live attachments of several owners of one kind (in batches), oldest first."""
+    rows: list[Attachment] = []
+    for start in range(0, len(owner_ids), 500):
+        batch = owner_ids[start : start + 500]
+        rows += session.scalars(
+            select(Attachment).where(
+                Attachment.owner_kind == str(owner_kind),
+                Attachment.owner_id.in_(batch),
+                Attachment.deleted.is_(False),
+            )
+        ).all()
+    rows.sort(key=lambda a: (a.created_at, a.id))
+    return _views(session, rows)
+
+
+def missing_attachments(session: Session) -> list[AttachmentView]:
+    """Every live attachment whose file is not in the store (deleted or never copied to this laptop)."""
+    rows = session.scalars(
+        select(Attachment).where(Attachment.deleted.is_(False)).order_by(Attachment.created_at, Attachment.id)
+    ).all()
+    return [view for view in _views(session, list(rows)) if not view.exists]
+
+
+def _views(session: Session, rows: list[Attachment]) -> list[AttachmentView]:
+    if not rows:
+        return []
+    root = attachments_root(session)
+    out = []
+    for a in rows:
+        path = stored_path(root, a.sha256, a.media_type)
+        out.append(
+            AttachmentView(
+                id=a.id,
+                file_name=a.file_name,
+                caption=a.caption,
+                media_type=a.media_type,
+                size_bytes=a.size_bytes,
+                width=a.width,
+                height=a.height,
+                added_on=a.added_on,
+                added_by=a.added_by,
+                path=path,
+                exists=path.is_file(),
+            )
+        )
+    return out
+
+
+# --- checks ------------------------------------------------------------------------------------------
+
+
+def _owner(session: Session, owner_kind: str, owner_id: str) -> DisasterEvent | AffectedFamily | Victim | Distribution:
+    model = OWNER_MODELS.get(owner_kind)
+    if model is None:
+        kinds = ", ".join(k.value for k in AttachmentOwner)
+        raise ValidationError(
+            FieldError("owner_kind", f"Jenis pemilik lampiran '{owner_kind}' tidak dikenal ({kinds})")
+        )
+    owner = session.get(model, owner_id)
+    if owner is None or owner.deleted:
+        label = AttachmentOwner(owner_kind).label
+        raise NotFoundError(f"{label} dengan id '{owner_id}' tidak ditemukan")
+    return owner
+
+
+def _prepare(source: Path) -> _Stored:
+    """The bytes to store for ``source``: a PDF as it is, an image normalised; else refused."""
+    name = source.name
+
+    def refuse(message: str) -> ValidationError:
+        return ValidationError(FieldError("source", message))
+
+    try:
+        size = source.stat().st_size
+        if not source.is_file():
+            raise refuse(f"'{name}' bukan berkas")
+        if size > MAX_INPUT_BYTES:
+            megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+            raise refuse(
+                f"Berkas '{name}' terlalu besar ({megabytes} MB); paling besar {MAX_INPUT_BYTES // 1024 // 1024} MB"
+            )
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise refuse(f"Berkas '{name}' tidak ditemukan") from None
+    except OSError as exc:
+        raise refuse(f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}") from None
+    if len(data) > MAX_INPUT_BYTES:  # grew since stat
+        raise refuse(f"Berkas '{name}' terlalu besar; paling besar {MAX_INPUT_BYTES // 1024 // 1024} MB")
+    if data.startswith(PDF_MAGIC):
+        return _Stored(data, "application/pdf", None, None)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+    except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise refuse(f"Berkas '{name}' bukan foto atau pindaian PDF") from None
+    except (OSError, ValueError, SyntaxError):
+        raise refuse(f"Foto '{name}' rusak atau tidak dapat dibaca") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return _normalise(image)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise refuse(f"Foto '{name}' terlalu besar ukuran pikselnya") from None
+    except (OSError, ValueError, SyntaxError, EOFError):
+        raise refuse(f"Foto '{name}' rusak atau tidak dapat dibaca") from None
+    finally:
+        image.close()
+
+
+def _normalise(image: Image.Image) -> _Stored:
+    """Upright, at most ``MAX_IMAGE_SIDE`` on the longest side, JPEG (PNG when transparent)."""
+    image.draft("RGB", (MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))  # JPEG: decode at a reduced scale when it can
+    image.load()
+    upright = ImageOps.exif_transpose(image) or image
+    alpha = upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info)
+    picture = upright.convert("RGBA" if alpha else "RGB")
+    if max(picture.size) > MAX_IMAGE_SIDE:
+        picture.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if alpha:
+        picture.save(out, "PNG", optimize=True)
+        media_type = "image/png"
+    else:
+        picture.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        media_type = "image/jpeg"
+    return _Stored(out.getvalue(), media_type, picture.width, picture.height)
+
+
+def _write_once(path: Path, data: bytes, digest: str) -> None:
+    """Put ``data`` at ``path`` unless an identical file is already there (temp name, then rename)."""
+    if path.is_file():
+        try:
+            if path.stat().st_size == len(data) and hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+                return
+        except OSError:
+            pass  # unreadable: write it again
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}.tmp"
+        try:
+            with temp.open("xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise ValidationError(
+            FieldError("source", f"Lampiran tidak dapat disimpan di {path.parent}: {exc.strerror or exc}")
+        ) from exc

@@ -1,0 +1,284 @@
+"""Relief distributions (penyaluran): one hand-over of one entitlement of an event to one beneficiary.
+
+The id is deterministic — ``distribution_id(event, beneficiary_key, entitlement_code)`` — so the same
+aid to the same person recorded by two offices that were both offline is one key, and sync surfaces the
+second as a conflict instead of paying twice. Locally a second distribution is refused with
+``DuplicateDistributionError`` showing the earlier record.
+
+Refused (nothing written): a closed event; a family or victim not registered in that event (or a victim
+not of that family); a beneficiary not eligible (see ``relief_distribution_due``); a quantity/amount
+≤ 0 or more than entitled; goods beyond the stock (``Stok Beras tinggal 40 kg``); a date before the
+event's day or after today; no recipient; for a death compensation, a recipient other than the heir.
+Goods write a ``StockMovement(kind="salur")`` in the same transaction. The caller commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from simoncer_desktop.errors import FieldError, ValidationError
+from simoncer_desktop.ids import uuid7
+from simoncer_desktop.models import AffectedFamily, Distribution, EventEntitlement, ReliefItem, StockMovement, Victim
+from simoncer_desktop.models.enums import StockMovementKind
+from simoncer_desktop.services.identity import check_nik
+from simoncer_desktop.services.relief_distribution_due import (
+    PER_DECEASED,
+    PER_FAMILY,
+    DueLine,
+    EntitlementChoices,
+    EventEntitlementView,
+    apply_entitlement,
+    default_recipient,
+    due_for_family,
+    entitled,
+    entitlement_choices,
+    event_entitlements,
+    get_event,
+    refusal,
+    remove_entitlement,
+    require_open,
+)
+from simoncer_desktop.services.relief_distribution_views import (
+    DistributionView,
+    beneficiary_key,
+    distribution_id,
+    distribution_views,
+    earlier_distribution,
+)
+from simoncer_desktop.services.relief_stock import available_on, balance
+
+__all__ = [
+    "DistributionInput",
+    "DistributionView",
+    "DueLine",
+    "DuplicateDistributionError",
+    "EntitlementChoices",
+    "EventEntitlementView",
+    "apply_entitlement",
+    "beneficiary_key",
+    "distribute",
+    "distribution_id",
+    "due_for_family",
+    "entitlement_choices",
+    "event_entitlements",
+    "list_distributions",
+    "remove_entitlement",
+]
+
+
+@dataclass
+class DistributionInput:
+    event_entitlement_id: str
+    family_id: str
+    victim_id: str | None
+    distributed_on: date | None
+    recipient_name: str
+    recipient_nik: str | None = None
+    recipient_relation: str = "sendiri"
+    quantity: int | None = None
+    """Goods: default (None) = the full entitled quantity."""
+    amount: int | None = None
+    """Cash: default (None) = the full entitled amount."""
+    confirmed: bool = False
+    note: str = ""
+
+
+def describe(earlier: DistributionView) -> str:
+    """One line about a distribution, for messages: what, to whom, when, by whom, received by whom."""
+    if earlier.quantity is not None:
+        what = f"{earlier.quantity} {earlier.unit}".strip()
+    else:
+        what = f"Rp{earlier.amount or 0:,}".replace(",", ".")
+    relation = f" ({earlier.recipient_relation})" if earlier.recipient_relation else ""
+    return (
+        f"{earlier.entitlement_name} untuk {earlier.beneficiary_name} sudah disalurkan "
+        f"pada {earlier.distributed_on:%d-%m-%Y} oleh {earlier.officer}: {what}, "
+        f"diterima {earlier.recipient_name}{relation}"
+    )
+
+
+class DuplicateDistributionError(ValidationError):
+    """The same entitlement was already given to the same beneficiary in this event."""
+
+    def __init__(self, earlier: DistributionView) -> None:
+        self.earlier = earlier
+        super().__init__([FieldError("event_entitlement_id", describe(earlier))])
+
+
+def _positive(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _check_value(
+    data: DistributionInput, ee: EventEntitlement, item: ReliefItem | None, session: Session
+) -> list[FieldError]:
+    """Quantity/amount within what is entitled and, for goods, within the stock on that day."""
+    errors: list[FieldError] = []
+    quantity, amount = entitled(ee)
+    if item is not None:
+        if data.amount is not None:
+            errors.append(FieldError("amount", f"Jumlah uang: tidak dipakai untuk {ee.name} (barang)"))
+        given = quantity if data.quantity is None else data.quantity
+        label = f"Jumlah ({item.unit})"
+        if not _positive(given):
+            errors.append(FieldError("quantity", f"{label}: harus bilangan bulat lebih dari 0 (tertulis {given})"))
+        elif quantity is not None and given > quantity:  # type: ignore[operator]
+            errors.append(FieldError("quantity", f"{label}: paling banyak {quantity} {item.unit} (tertulis {given})"))
+        elif data.distributed_on is not None:
+            on_day = available_on(session, item.id, data.distributed_on)
+            if given > on_day:  # type: ignore[operator]
+                total = balance(session, item.id)
+                wanted = f"diminta {given} {item.unit}"
+                if on_day >= total:
+                    message = f"Stok {item.name} tinggal {total} {item.unit} ({wanted})"
+                else:
+                    message = (
+                        f"Stok {item.name} pada {data.distributed_on:%d-%m-%Y} tinggal {on_day} {item.unit} "
+                        f"({wanted}; penerimaan sesudah tanggal itu belum bisa dipakai)"
+                    )
+                errors.append(FieldError("quantity", message))
+    else:
+        if data.quantity is not None:
+            errors.append(FieldError("quantity", f"Jumlah barang: tidak dipakai untuk {ee.name} (uang)"))
+        given = amount if data.amount is None else data.amount
+        if not _positive(given):
+            errors.append(FieldError("amount", f"Jumlah uang: harus bilangan bulat lebih dari 0 (tertulis {given})"))
+        elif amount is not None and given > amount:  # type: ignore[operator]
+            shown = f"Rp{amount:,}".replace(",", ".")
+            errors.append(FieldError("amount", f"Jumlah uang: paling banyak {shown} (tertulis {given})"))
+    return errors
+
+
+def _check_recipient(data: DistributionInput, ee: EventEntitlement, victim: Victim | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    name = (data.recipient_name or "").strip()
+    if not name:
+        errors.append(FieldError("recipient_name", "Nama penerima: wajib diisi"))
+    elif len(name) > 120:
+        errors.append(FieldError("recipient_name", "Nama penerima: terlalu panjang (maksimal 120 huruf)"))
+    if data.recipient_nik and data.recipient_nik.strip():
+        errors += [
+            FieldError("recipient_nik", e.message)
+            for e in check_nik(data.recipient_nik, kecamatan_codes=None, field="NIK penerima")
+        ]
+    if len((data.recipient_relation or "").strip()) > 40:
+        errors.append(FieldError("recipient_relation", "Hubungan: terlalu panjang (maksimal 40 huruf)"))
+    if ee.basis == PER_DECEASED and victim is not None:
+        heir = (victim.heir_name or "").strip()
+        if not heir:
+            errors.append(
+                FieldError("recipient_name", f"Ahli waris {victim.name} belum dicatat; lengkapi data korban dahulu")
+            )
+        elif name and name.casefold() != heir.casefold():
+            errors.append(
+                FieldError("recipient_name", f"{ee.name} diserahkan kepada ahli waris ({heir}), bukan {name}")
+            )
+    return errors
+
+
+def _check_date(data: DistributionInput, event_day: date) -> list[FieldError]:
+    if data.distributed_on is None:
+        return [FieldError("distributed_on", "Tanggal penyaluran: wajib diisi")]
+    if data.distributed_on < event_day:
+        return [
+            FieldError(
+                "distributed_on",
+                f"Tanggal penyaluran: {data.distributed_on:%d-%m-%Y} sebelum tanggal kejadian {event_day:%d-%m-%Y}",
+            )
+        ]
+    if data.distributed_on > date.today():
+        return [FieldError("distributed_on", f"Tanggal penyaluran: {data.distributed_on:%d-%m-%Y} belum terjadi")]
+    return []
+
+
+def _registered(
+    session: Session, data: DistributionInput, ee: EventEntitlement
+) -> tuple[AffectedFamily, Victim | None]:
+    family = session.get(AffectedFamily, data.family_id) if data.family_id else None
+    if family is None or family.deleted or family.event_id != ee.event_id:
+        raise ValidationError([FieldError("family_id", "Keluarga: tidak terdaftar pada kejadian ini")])
+    if not data.victim_id:
+        return family, None
+    victim = session.get(Victim, data.victim_id)
+    if victim is None or victim.deleted or victim.event_id != ee.event_id:
+        raise ValidationError([FieldError("victim_id", "Korban: tidak terdaftar pada kejadian ini")])
+    if victim.family_id != family.id:
+        raise ValidationError(
+            [FieldError("victim_id", f"Korban {victim.name}: bukan anggota keluarga {family.head_name}")]
+        )
+    return family, victim
+
+
+def distribute(session: Session, data: DistributionInput, officer: str) -> str:
+    """Record one distribution (and, for goods, its stock movement); returns its deterministic id."""
+    ee = session.get(EventEntitlement, data.event_entitlement_id) if data.event_entitlement_id else None
+    if ee is None or ee.deleted:
+        raise ValidationError([FieldError("event_entitlement_id", "Hak bantuan: tidak diterapkan pada kejadian ini")])
+    event = get_event(session, ee.event_id)
+    require_open(event)
+    family, victim = _registered(session, data, ee)
+    problem = refusal(ee, family, victim)
+    if problem is not None:
+        raise ValidationError([problem])
+    earlier = earlier_distribution(session, ee, family, victim)
+    if earlier is not None:
+        raise DuplicateDistributionError(earlier)
+    item = session.get(ReliefItem, ee.item_id) if ee.item_id else None
+    errors = _check_date(data, event.occurred_at.date())
+    errors += _check_value(data, ee, item, session)
+    errors += _check_recipient(data, ee, victim)
+    if not (officer or "").strip():
+        errors.append(FieldError("officer", "Petugas: wajib diisi"))
+    if errors:
+        raise ValidationError(errors)
+    assert data.distributed_on is not None
+
+    quantity, amount = entitled(ee)
+    if item is not None:
+        quantity, amount = (quantity if data.quantity is None else data.quantity), None
+    else:
+        quantity, amount = None, (amount if data.amount is None else data.amount)
+    relation = (data.recipient_relation or "").strip()
+    if ee.basis == PER_DECEASED and relation in ("", "sendiri"):
+        relation = default_recipient(ee.basis, family, victim)[2]
+    elif ee.basis == PER_FAMILY and not relation:
+        relation = "kepala keluarga"
+    key = beneficiary_key(victim, family)
+    row_id = distribution_id(event.id, key, ee.code)
+    row = session.get(Distribution, row_id)  # a tombstone of the same key comes back to life
+    if row is None:
+        row = Distribution(id=row_id)
+        session.add(row)
+    row.scope, row.event_id, row.event_entitlement_id = event.kecamatan_code, event.id, ee.id
+    row.family_id, row.victim_id, row.beneficiary_key = family.id, victim.id if victim else None, key
+    row.item_id, row.quantity, row.amount = ee.item_id, quantity, amount
+    row.distributed_on, row.officer = data.distributed_on, officer.strip()
+    row.recipient_name = data.recipient_name.strip()
+    row.recipient_nik = (data.recipient_nik or "").strip() or None
+    row.recipient_relation, row.confirmed, row.note = relation, bool(data.confirmed), (data.note or "").strip()
+    row.deleted = False
+    session.flush()
+    if item is not None and quantity is not None:
+        session.add(
+            StockMovement(
+                id=uuid7(),
+                scope=event.kecamatan_code,
+                item_id=item.id,
+                kind=StockMovementKind.DISTRIBUTION.value,
+                quantity=quantity,
+                moved_on=data.distributed_on,
+                event_id=event.id,
+                distribution_id=row.id,
+                recorded_by=officer.strip(),
+            )
+        )
+        session.flush()
+    return row.id
+
+
+def list_distributions(session: Session, event_id: str) -> list[DistributionView]:
+    """Live distributions of an event by date."""
+    return distribution_views(session, Distribution.event_id == event_id)
