@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simoncer_desktop import __version__, cli_caseload_io, cli_graduation, cli_relief
-from simoncer_desktop.cli_common import EXIT_ERROR, EXIT_OK, add_db
+from simoncer_desktop.cli_common import EXIT_ERROR, EXIT_OK, add_db, non_negative
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.logging_setup import configure_logging
 from simoncer_desktop.paths import database_path, log_dir
@@ -33,7 +33,7 @@ Handler = Callable[[argparse.Namespace, Database], int]
 
 
 def cmd_demo_data(args: argparse.Namespace, db: Database) -> int:
-    from simoncer_desktop.services import caseload_query, demo_data, settings
+    from simoncer_desktop.services import caseload_query, demo_data, demo_relief, settings
 
     with db.read() as session:
         existing = caseload_query.count(session)
@@ -47,11 +47,20 @@ def cmd_demo_data(args: argparse.Namespace, db: Database) -> int:
     started = time.perf_counter()
     with db.transaction() as session:
         result = demo_data.generate(session, families=args.families, seed=args.seed, region=region)
+        disaster = None
+        if args.relief_victims and result.families and not demo_relief.already_generated(session, args.seed):
+            disaster = demo_relief.generate(session, victims=args.relief_victims, seed=args.seed)
+            demo_relief.with_aid(session, disaster.event_id, demo_relief.DEMO_DAY)
     elapsed = time.perf_counter() - started
     print(
         f"Dibuat {result.families} keluarga, {result.members} anggota, {result.facilitators} pendamping "
         f"di {result.region} dalam {elapsed:.1f} detik ({db.path})"
     )
+    if disaster is not None:
+        print(
+            f"Dibuat 1 kejadian bencana demo: {disaster.families} keluarga terdampak "
+            f"({disaster.kpm_families} KPM), {disaster.victims} korban"
+        )
     return EXIT_OK
 
 
@@ -97,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--region",
         help="kode kabupaten/kota (mis. 32.71) atau kecamatan (mis. 32.71.01); "
         f"default: wilayah yang diatur, atau {DEFAULT_DEMO_REGION}",
+    )
+    p.add_argument(
+        "--relief-victims",
+        type=non_negative,
+        default=150,
+        help="jumlah korban kejadian bencana demo (default 150; 0 = tanpa kejadian)",
     )
     p.add_argument("--if-empty", action="store_true", help="lewati bila database sudah berisi keluarga")
     p.set_defaults(handler=cmd_demo_data)

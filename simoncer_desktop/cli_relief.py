@@ -8,6 +8,9 @@
 EVENT is the event's id or its short code (the last 8 characters, as printed on lists and documents,
 any case). Exit codes: 0 done; 1 with a Bahasa Indonesia message on stderr (unknown event, file that
 cannot be written, wrong extension); 2 for a usage error. These commands only read the database.
+
+The events list is ``services.relief_events.list_events``; the documents are written by
+``reports.relief_print.print_document``, as the window's print dialog writes them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -33,22 +35,23 @@ def _iso_date(text: str) -> date:
 
 
 def _output(out: str, allowed: tuple[str, ...]) -> tuple[Path, str] | None:
-    """The output path and its kind (``pdf``/``xlsx``), or None (message printed) when the extension
+    """The output path and its format (``pdf``/``xlsx``), or None (message printed) when the extension
     is not one of ``allowed``."""
     path = Path(out)
-    kind = path.suffix.lower().lstrip(".")
-    if kind not in allowed:
+    file_format = path.suffix.lower().lstrip(".")
+    if file_format not in allowed:
         wanted = " atau ".join(f".{a}" for a in allowed)
         print(f"Gagal: berkas keluaran {path} harus berakhiran {wanted}", file=sys.stderr)
         return None
-    return path, kind
+    return path, file_format
 
 
 def cmd_events(args: argparse.Namespace, db: Database) -> int:
-    from simoncer_desktop.services.relief_documents import event_summaries
+    from simoncer_desktop.models.enums import EventStatus
+    from simoncer_desktop.services.relief_events import list_events
 
     with db.read() as session:
-        events = event_summaries(session, args.status)
+        events = list_events(session, args.status)
     if not events:
         which = f" berstatus {args.status}" if args.status else ""
         print(f"Belum ada kejadian bencana{which}.")
@@ -61,7 +64,7 @@ def cmd_events(args: argparse.Namespace, db: Database) -> int:
             e.kind_label,
             e.title if len(e.title) <= 40 else e.title[:39] + "…",
             e.kecamatan_name,
-            e.status_label,
+            EventStatus(e.status).label,
             *(thousands(n) for n in (e.families, e.people, e.displaced, e.injured, e.deceased)),
         )
         for e in events
@@ -77,65 +80,58 @@ def cmd_events(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
-def _write(what: str, writer: Callable[[], object], started: float, path: Path) -> int:
-    result = writer()
-    pages = f": {thousands(result)} halaman" if isinstance(result, int) else ""
-    print(f"{what} ditulis ke {path}{pages} ({time.perf_counter() - started:.1f} detik)")
+def _print(
+    db: Database,
+    kind: str,
+    args: argparse.Namespace,
+    *,
+    kelurahan_code: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> int:
+    """Write the ``kind`` document (a ``DocumentKind`` value) of event ``args.event`` (id or short code)
+    to ``args.out`` with ``relief_print.print_document`` and say what was written. Exit 1 (message
+    printed) for an extension the kind cannot be written in; other failures raise ``SimoncerError``,
+    which ``cli.main`` prints as ``Gagal: …`` with exit 1."""
+    from simoncer_desktop.reports.relief_print import FORMATS, DocumentKind, DocumentRequest, print_document
+    from simoncer_desktop.services.relief_events import resolve_event
+
+    document = DocumentKind(kind)
+    target = _output(args.out, FORMATS[document])
+    if target is None:
+        return EXIT_ERROR
+    path, file_format = target
+    started = time.perf_counter()
+    with db.read() as session:
+        request = DocumentRequest(
+            kind=document,
+            event_id=resolve_event(session, args.event),
+            file_format=file_format,
+            kelurahan_code=kelurahan_code,
+            date_from=date_from,
+            date_to=date_to,
+        )
+        printed = print_document(session, request, path)
+    pages = f": {thousands(printed.pages)} halaman" if printed.pages is not None else ""
+    print(f"{printed.summary} ditulis ke {printed.path}{pages} ({time.perf_counter() - started:.1f} detik)")
     return EXIT_OK
 
 
 def cmd_bnba(args: argparse.Namespace, db: Database) -> int:
-    from simoncer_desktop.reports.excel.relief_workbook import write_bnba_xlsx
-    from simoncer_desktop.reports.pdf.relief_documents import write_bnba_pdf
-    from simoncer_desktop.services.relief_documents import bnba, find_event
-
-    target = _output(args.out, ("pdf", "xlsx"))
-    if target is None:
-        return EXIT_ERROR
-    path, kind = target
-    started = time.perf_counter()
-    with db.read() as session:
-        data = bnba(session, find_event(session, args.event), args.kelurahan)
-    write = write_bnba_pdf if kind == "pdf" else write_bnba_xlsx
-    what = f"BNBA kejadian {data.event.code} ({thousands(data.families)} keluarga, {thousands(data.people)} jiwa)"
-    return _write(what, lambda: write(data, path), started, path)
+    return _print(db, "bnba", args, kelurahan_code=args.kelurahan)
 
 
 def cmd_berita_acara(args: argparse.Namespace, db: Database) -> int:
-    from simoncer_desktop.reports.excel.relief_workbook import write_berita_acara_xlsx
-    from simoncer_desktop.reports.pdf.relief_documents import write_berita_acara_pdf
-    from simoncer_desktop.services.relief_documents import berita_acara, find_event
-
     if args.date is not None and (args.date_from is not None or args.date_to is not None):
         args.parser.error("--date tidak dapat digabung dengan --from/--to")
     date_from, date_to = (args.date, args.date) if args.date is not None else (args.date_from, args.date_to)
     if date_from and date_to and date_from > date_to:
         args.parser.error(f"--from {date_from:%Y-%m-%d} sesudah --to {date_to:%Y-%m-%d}")
-    target = _output(args.out, ("pdf", "xlsx"))
-    if target is None:
-        return EXIT_ERROR
-    path, kind = target
-    started = time.perf_counter()
-    with db.read() as session:
-        data = berita_acara(session, find_event(session, args.event), date_from, date_to)
-    write = write_berita_acara_pdf if kind == "pdf" else write_berita_acara_xlsx
-    what = f"Berita acara {data.number} ({thousands(len(data.lines))} penyaluran, {data.period_text})"
-    return _write(what, lambda: write(data, path), started, path)
+    return _print(db, "berita_acara", args, date_from=date_from, date_to=date_to)
 
 
 def cmd_report(args: argparse.Namespace, db: Database) -> int:
-    from simoncer_desktop.reports.pdf.relief_documents import write_event_report_pdf
-    from simoncer_desktop.services.relief_documents import event_report, find_event
-
-    target = _output(args.out, ("pdf",))
-    if target is None:
-        return EXIT_ERROR
-    path, _ = target
-    started = time.perf_counter()
-    with db.read() as session:
-        data = event_report(session, find_event(session, args.event))
-    what = f"Laporan kejadian {data.event.code} ({data.event.title})"
-    return _write(what, lambda: write_event_report_pdf(data, path), started, path)
+    return _print(db, "laporan_kejadian", args)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

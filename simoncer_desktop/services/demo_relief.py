@@ -1,6 +1,8 @@
 """Deterministic synthetic disaster for demos, tests and benchmarks: one flood in the kecamatan with the
 most families, with affected families taken from the caseload (KPM, their members as victims) and
-families outside it (typed in on the day, some without documents).
+families outside it (typed in on the day, some without documents). ``with_aid`` then receives relief
+stock, applies the usual entitlements and hands rice to the first families through the services, as
+an office would on the first day.
 
 Like ``demo_data``, every choice comes from one ``random.Random(seed)`` and ids from ``SeededUuid7``;
 rows are plain dicts written with Core ``insert`` so 5,000 victims load in a second.
@@ -34,6 +36,8 @@ SERIOUS_INJURY = 0.01
 LIGHT_INJURY = 0.04
 DECEASED = 0.002
 ACTOR = "data demo"
+DEMO_DAY = date(2025, 11, 20)
+"""The day of the demo flood (fixed, like ``demo_data.DEMO_AS_OF``)."""
 ID_CLOCK_MS = 1_763_596_800_000
 """2025-11-20T00:00Z: where the demo's id clock starts."""
 NEEDS = ("selimut", "makanan siap saji", "air bersih", "susu bayi", "tikar", "obat-obatan", "pakaian", "terpal")
@@ -231,11 +235,55 @@ class _Builder:
         return f"{rnd.choice(first)} {rnd.choice(second)}"
 
 
-def generate(session: Session, *, victims: int, seed: int = 1, day: date = date(2025, 11, 20)) -> ReliefDemoResult:
+RECEIPTS = (("beras", 20, "kementerian"), ("paket_sembako", 1, "provinsi"), ("selimut", 3, "donatur"))
+"""Item, quantity received per affected family (rounded up to hundreds), source."""
+APPLIED = (("beras", 1), ("paket_sembako", 1), ("selimut", 1), ("jaminan_hidup", 3))
+HANDED_OVER = 0.3
+"""Share of the families (in registration order) that already received their rice."""
+
+
+def with_aid(session: Session, event_id: str, day: date) -> int:
+    """Stock received the day after the flood, the usual entitlements applied, and rice handed to the
+    first families; returns the number of distributions."""
+    from simoncer_desktop.services import relief_distribution as dist
+    from simoncer_desktop.services.relief_reference import item_id_for
+    from simoncer_desktop.services.relief_stock import ReceiptInput, receive_stock
+
+    after = day + timedelta(days=1)
+    families = session.execute(
+        select(AffectedFamily.id, AffectedFamily.head_name)
+        .where(AffectedFamily.event_id == event_id)
+        .order_by(AffectedFamily.id)
+    ).all()
+    for code, per_family, source in RECEIPTS:
+        quantity = -(-len(families) * per_family // 100) * 100
+        document = f"BAST/{code.upper()}/{after:%m%Y}"
+        receive_stock(session, ReceiptInput(item_id_for(code), quantity, after, source, document), ACTOR)
+    for code, days in APPLIED:
+        dist.apply_entitlement(session, event_id, code, days)
+    rice = next(e for e in dist.event_entitlements(session, event_id) if e.code == "beras")
+    given = 0
+    for family_id, head in families[: int(len(families) * HANDED_OVER)]:
+        data = dist.DistributionInput(rice.id, family_id, None, after, head, confirmed=True)
+        dist.distribute(session, data, ACTOR)
+        given += 1
+    return given
+
+
+def event_id_for(seed: int) -> str:
+    return SeededUuid7(seed ^ 0xE7, start_ms=ID_CLOCK_MS)()
+
+
+def already_generated(session: Session, seed: int) -> bool:
+    """The demo event of this seed is in the database (generating it again would repeat its ids)."""
+    return session.get(DisasterEvent, event_id_for(seed)) is not None
+
+
+def generate(session: Session, *, victims: int, seed: int = 1, day: date = DEMO_DAY) -> ReliefDemoResult:
     """One open flood event on ``day`` with about ``victims`` people (whole families, so a few more),
     inside the caller's transaction."""
     kecamatan, kelurahan = _kelurahan_by_size(session)
-    event_id = SeededUuid7(seed ^ 0xE7, start_ms=ID_CLOCK_MS)()
+    event_id = event_id_for(seed)
     occurred = datetime.combine(day, datetime.min.time()) + timedelta(hours=4, minutes=30)
     kec_name = session.scalar(select(Wilayah.nama).where(Wilayah.kode == kecamatan)) or kecamatan
     build = _Builder(session, seed, event_id, kecamatan, day)

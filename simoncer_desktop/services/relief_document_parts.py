@@ -20,11 +20,6 @@ NO_NUMBER = "—"
 """Printed instead of a missing NIK / No. KK, followed by the reason in brackets."""
 
 
-def short_code(event_id: str) -> str:
-    """The event's short code printed on lists and documents: the last 8 characters of its id."""
-    return event_id[-8:].upper()
-
-
 def rupiah(amount: int | None) -> str:
     return "-" if amount is None else "Rp" + f"{amount:,}".replace(",", ".")
 

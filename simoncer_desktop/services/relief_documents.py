@@ -3,8 +3,10 @@
 
 - ``bnba``: the by-name-by-address list of an event's victims (optionally one kelurahan);
 - ``berita_acara``: the hand-over record of the distributions of an event in a date range;
-- ``event_report``: the numbers of an event, what was distributed and its photos;
-- ``event_summaries`` (one line per event) and ``find_event`` (id or short code): re-exported.
+- ``event_report``: the numbers of an event, what was distributed and its photos.
+
+Listing events and finding one by id or short code: ``services.relief_events`` (``list_events``,
+``resolve_event``); turning a request into a file: ``reports.relief_print``.
 
 Each reads with a few set-based queries (victims with their families in one, distributions with their
 entitlements in one), never one per row: 5,000 victims are one pass. Nothing here writes the database.
@@ -23,14 +25,7 @@ from simoncer_desktop.errors import FieldError, ValidationError
 from simoncer_desktop.models import AffectedFamily, Distribution, EventEntitlement, Household, ReliefItem, Victim
 from simoncer_desktop.models.enums import AttachmentOwner, DamageLevel, HouseholdStatus, InjuryLevel, Relationship
 from simoncer_desktop.services.attachments import AttachmentView, attachments_of, attachments_of_many
-from simoncer_desktop.services.relief_document_events import (
-    EventHeader,
-    EventSummary,
-    event_header,
-    event_summaries,
-    find_event,
-    names_of,
-)
+from simoncer_desktop.services.relief_document_events import EventHeader, event_header, names_of
 from simoncer_desktop.services.relief_document_parts import (
     AidLine,
     CashLine,
@@ -46,9 +41,9 @@ from simoncer_desktop.services.relief_document_parts import (
     needs_summary,
     rt_rw_text,
     rupiah,
-    short_code,
     sort_number,
 )
+from simoncer_desktop.services.relief_events import short_code
 
 __all__ = [
     "AidLine",
@@ -60,15 +55,12 @@ __all__ = [
     "EntitlementTotal",
     "EventHeader",
     "EventReportData",
-    "EventSummary",
     "HandOverLine",
     "ItemLine",
     "berita_acara",
     "bnba",
     "event_header",
     "event_report",
-    "event_summaries",
-    "find_event",
     "rupiah",
     "short_code",
 ]

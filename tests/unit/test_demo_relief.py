@@ -76,3 +76,23 @@ def test_same_seed_same_victims(demo_db: Database, tmp_path: Path) -> None:
         assert _snapshot(demo_db) == _snapshot(twin)
     finally:
         twin.close()
+
+
+def test_with_aid_receives_stock_applies_entitlements_and_hands_over_rice(demo_db: Database) -> None:
+    from simoncer_desktop.services import relief_distribution as dist
+    from simoncer_desktop.services.relief_reference import item_id_for
+    from simoncer_desktop.services.relief_stock import stock_card
+
+    with demo_db.transaction() as s:
+        result = demo_relief.generate(s, victims=80, seed=2)
+        assert demo_relief.already_generated(s, 2) and not demo_relief.already_generated(s, 3)
+        given = demo_relief.with_aid(s, result.event_id, demo_relief.DEMO_DAY)
+    with demo_db.read() as s:
+        applied = {e.code for e in dist.event_entitlements(s, result.event_id)}
+        assert applied == {"beras", "paket_sembako", "selimut", "jaminan_hidup"}
+        handed = dist.list_distributions(s, result.event_id)
+        assert len(handed) == given == int(result.families * demo_relief.HANDED_OVER) > 0
+        assert {d.entitlement_code for d in handed} == {"beras"} and all(d.confirmed for d in handed)
+        card = stock_card(s, item_id_for("beras"))
+        assert card.distributed == 10 * given
+        assert card.received - card.distributed == card.balance >= 0

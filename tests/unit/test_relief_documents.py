@@ -16,6 +16,7 @@ from sqlalchemy import insert
 from simoncer_desktop.errors import SimoncerError, ValidationError
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import AffectedFamily, Victim
+from simoncer_desktop.models.enums import EventStatus
 from simoncer_desktop.reports.excel.relief_workbook import write_berita_acara_xlsx, write_bnba_xlsx
 from simoncer_desktop.reports.pdf.relief_documents import (
     write_berita_acara_pdf,
@@ -24,6 +25,7 @@ from simoncer_desktop.reports.pdf.relief_documents import (
 )
 from simoncer_desktop.services import attachments as att
 from simoncer_desktop.services import relief_documents as rd
+from simoncer_desktop.services import relief_events as ev
 from simoncer_desktop.services.identity import make_nik, make_no_kk
 from simoncer_desktop.store import Database
 from tests.relief_document_rows import Scenario, make_scenario
@@ -156,24 +158,35 @@ def test_event_report_counts_aid_and_photos(db: Database, scenario: Scenario, tm
     assert acara.attachments == 1
 
 
-def test_event_summaries_and_finding_an_event(db: Database, scenario: Scenario) -> None:
+def test_listing_and_finding_events_use_relief_events(db: Database, scenario: Scenario) -> None:
+    """The events list and the id/short-code lookup the printouts use are ``services.relief_events``'s
+    (the documents module keeps no copies); the document header names the event as the list does."""
     with db.transaction() as s:
         make_event(s, title="Longsor Cipaku", kind="tanah_longsor", status="ditutup")
     with db.read() as s:
-        rows = rd.event_summaries(s)
+        rows = ev.list_events(s)
         # the same moment: the one registered later first
         assert [(r.title, r.families, r.people, r.displaced, r.injured, r.deceased, r.distributions) for r in rows] == [
             ("Longsor Cipaku", 0, 0, 0, 0, 0, 0),
             ("Banjir Sungai Cisadane", 3, 6, 2, 1, 1, 5),
         ]
-        assert (rows[0].kind_label, rows[0].status_label, rows[1].code) == ("Tanah longsor", "Ditutup", scenario.code)
-        assert [r.title for r in rd.event_summaries(s, "ditutup")] == ["Longsor Cipaku"]
-        assert rd.find_event(s, scenario.code.lower()) == scenario.event_id
-        assert rd.find_event(s, scenario.event_id) == scenario.event_id
+        assert (rows[0].kind_label, EventStatus(rows[0].status).label, rows[1].code) == (
+            "Tanah longsor",
+            "Ditutup",
+            scenario.code,
+        )
+        assert [r.title for r in ev.list_events(s, "ditutup")] == ["Longsor Cipaku"]
+        assert ev.resolve_event(s, scenario.code.lower()) == scenario.event_id
+        assert ev.resolve_event(s, scenario.event_id) == scenario.event_id
         with pytest.raises(ValidationError, match="Kejadian 'ZZZZZZZZ' tidak ditemukan"):
-            rd.find_event(s, "ZZZZZZZZ")
-        with pytest.raises(ValidationError, match="Status 'lama' tidak dikenal"):
-            rd.event_summaries(s, "lama")
+            ev.resolve_event(s, "ZZZZZZZZ")
+        header = rd.event_header(s, scenario.event_id)
+        assert (header.code, header.kecamatan_name, header.areas_text) == (
+            rows[1].code,
+            rows[1].kecamatan_name,
+            rows[1].areas_text,
+        )
+        assert not hasattr(rd, "find_event") and not hasattr(rd, "event_summaries")
 
 
 def test_bnba_of_5000_victims_is_a_few_queries(db: Database) -> None:

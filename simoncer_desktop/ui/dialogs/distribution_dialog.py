@@ -4,8 +4,9 @@
 The operator picks a line (arrow keys in the table), checks the date, recipient (the beneficiary, the
 family head, or the heir for a death compensation), the recipient's NIK and relation, the quantity or
 amount (the full entitlement by default), ticks the recipient's confirmation and presses *Salurkan*
-(Enter). The dialog stays open for the next line; *Tutup* or Esc closes it. A refusal is shown under its
-field; a second distribution of the same aid shows the earlier record (date, officer, recipient).
+(Enter); the photo of the hand-over is then attached to that line (*Foto serah terima*). The dialog
+stays open for the next line; *Tutup* or Esc closes it. A refusal is shown under its field; a second
+distribution of the same aid shows the earlier record (date, officer, recipient).
 """
 
 from __future__ import annotations
@@ -16,9 +17,19 @@ from typing import Any
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from simoncer_desktop.errors import ValidationError
+from simoncer_desktop.models.enums import AttachmentOwner
 from simoncer_desktop.services import relief_distribution as dist
 from simoncer_desktop.services.relief_distribution import DistributionInput, DueLine, DuplicateDistributionError
 from simoncer_desktop.store import Database
@@ -26,6 +37,7 @@ from simoncer_desktop.ui.dialogs.receipt_dialog import ReliefForm, quantity_spin
 from simoncer_desktop.ui.format import day, rupiah, thousands
 from simoncer_desktop.ui.models.relief_stock_models import DueColumn, DueModel
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.attachments_panel import AttachmentsPanel
 from simoncer_desktop.ui.widgets.form import ERROR_MARK, DateField, FieldBox
 from simoncer_desktop.ui.widgets.table import configure_table, select_row, selected_row
 
@@ -108,6 +120,14 @@ class DistributionDialog(ReliefForm):
             form, self.lines_label, self.table, self.earlier_label, self.info_label, cancel_text=self.tr("Tutup")
         )
         self.save_button.setText(self.tr("&Salurkan"))
+        self.photos_label = QLabel(self.tr("Foto serah terima (untuk baris yang sudah disalurkan)"))
+        self.photos = AttachmentsPanel(db, self._tasks, self, actor=lambda: officer)
+        self.photos.list.setMaximumHeight(90)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        at = layout.indexOf(self.general_error)
+        layout.insertWidget(at, self.photos_label)
+        layout.insertWidget(at + 1, self.photos)
         self.setMinimumWidth(860)
         self._connect_edits(
             {
@@ -177,6 +197,11 @@ class DistributionDialog(ReliefForm):
         self._touched.clear()
         self._show_general([])
         self._show_earlier(line)
+        given = line.distribution if line is not None else None
+        if given is None:
+            self.photos.set_owner(None, None)
+        else:
+            self.photos.set_owner(AttachmentOwner.DISTRIBUTION.value, given.id)
         if line is not None:
             ee = line.event_entitlement
             value = line.amount if ee.kind == "uang" else line.quantity

@@ -82,6 +82,8 @@ class ReliefEventsTab(TaskTab):
     """A family was opened (Enter, double-click, *Rincian…*): its id."""
     loaded = Signal()
     """The events and the chosen event's families are shown."""
+    state_changed = Signal()
+    """Busy, a dialog opened or closed, or the selection changed: other actions re-check themselves."""
 
     def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
@@ -113,6 +115,8 @@ class ReliefEventsTab(TaskTab):
         event_buttons.addWidget(self.edit_button)
         event_buttons.addWidget(self.close_button)
         event_buttons.addStretch(1)
+        self.event_actions = event_buttons
+        """Buttons acting on the chosen event (ends with a stretch); other modules insert theirs."""
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +215,7 @@ class ReliefEventsTab(TaskTab):
         self.register_button.setEnabled(free and is_open)
         self.details_button.setEnabled(free and self.selected_family_id() is not None)
         self.search_edit.setEnabled(event is not None)
+        self.state_changed.emit()
 
     def show_info(self, text: str) -> None:
         self.info_label.setText(text)

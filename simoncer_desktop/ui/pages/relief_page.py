@@ -1,12 +1,15 @@
-"""*Bencana*: disaster relief in tabs. The first tab, *Kejadian*, holds the events and their victims;
-other tabs (stock, distribution, documents) are added to ``tabs`` by their own modules."""
+"""*Bencana*: disaster relief in tabs. *Kejadian* holds the events and their victims, with the
+distribution, attachment and print actions (``relief_event_actions``); *Stok* the relief items, their
+stock cards, receipts and the aid indexes."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from simoncer_desktop.store import Database
+from simoncer_desktop.ui.pages.relief_event_actions import ReliefEventActions
 from simoncer_desktop.ui.pages.relief_events_tab import ReliefEventsTab
+from simoncer_desktop.ui.pages.relief_stock_tab import StockTab
 from simoncer_desktop.ui.tasks import TaskRunner
 
 
@@ -20,6 +23,9 @@ class ReliefPage(QWidget):
         self.tabs = QTabWidget()
         self.events_tab = ReliefEventsTab(db, tasks)
         self.tabs.addTab(self.events_tab, self.tr("Kejadian"))
+        self.event_actions = ReliefEventActions(self.events_tab, db, tasks)
+        self.stock_tab = StockTab(db, tasks)
+        self.tabs.addTab(self.stock_tab, self.tr("Stok dan indeks bantuan"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)

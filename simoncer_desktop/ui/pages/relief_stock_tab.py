@@ -75,7 +75,6 @@ class StockTab(TaskTab):
         self.card: stock.StockCard | None = None
         self.dialog: QDialog | None = None
         """The form open over the tab, if any."""
-        self._first_show = True
         self._showing: str | None = None
         self.items_model = ItemsModel(self)
         self.card_model = StockCardModel(self)
@@ -174,9 +173,9 @@ class StockTab(TaskTab):
     # --- loading ------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Every time the tab is shown: distributions on the Kejadian tab change the balances."""
         super().showEvent(event)
-        if self._first_show:
-            self._first_show = False
+        if not self.busy and self.dialog is None:
             self.reload()
 
     def reload(self, item_id: str | None = None) -> None:

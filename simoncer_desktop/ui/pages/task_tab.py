@@ -44,6 +44,17 @@ class TaskTab(QWidget):
     def operator_name(self) -> str:
         return operator_name()
 
+    def run_task(
+        self,
+        work: Callable[[Progress, CancelToken], Any],
+        label: str,
+        on_success: Callable[[Any], None],
+        *,
+        write: bool,
+    ) -> None:
+        """Run ``work`` for a helper acting on this tab (busy flag, refusal shown under the tab)."""
+        self._start(work, label, on_success, write=write)
+
     def _start(
         self,
         work: Callable[[Progress, CancelToken], Any],
