@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.caseload_page.caseload_changed.connect(self.quality_page.mark_stale)
         self.graduation_page = GraduationPage(db, self.tasks)
         self.relief_page = ReliefPage(db, self.tasks)
+        self.relief_page.events_tab.loaded.connect(self.home_page.mark_stale)
         built = {
             "home": self.home_page,
             "caseload": self.caseload_page,

@@ -68,3 +68,24 @@ def test_status_bar_and_home_show_the_caseload(window: MainWindow, demo_db: Data
 def test_ready_after_show(window: MainWindow) -> None:
     assert window.is_ready()
     assert window.caseload_page.model.is_loaded(0)
+
+
+def test_home_counts_the_open_disaster_events(qtbot: QtBot, window: MainWindow) -> None:
+    from datetime import datetime
+
+    from simoncer_desktop.services import relief_events as ev
+
+    assert window.home_page.events_value.text() == "0"
+    with window.db.transaction() as s:
+        ev.create_event(
+            s,
+            ev.EventInput(
+                "banjir", "Banjir Uji", datetime(2026, 11, 20, 8, 0), "32.71.01", [ev.AreaInput("32.71.01.1001")]
+            ),
+            "operator uji",
+        )
+    window.show_page(3)
+    qtbot.waitUntil(lambda: window.relief_page.events_tab.events.rowCount() == 1)
+    window.show_page(0)
+    qtbot.waitUntil(lambda: window.home_page.events_value.text() == "1")
+    assert "Banjir Uji" in window.home_page.events_value.toolTip()
