@@ -21,6 +21,7 @@ from benchmarks import (
     graduation_report,
     graduation_targets,
     natural_graduation,
+    relief,
     search,
     spreadsheet,
 )
@@ -133,6 +134,8 @@ def main() -> None:
     db.close()
     print("Graduation report PDF, 750 families (ours, then plain reportlab drawing the same pages)…", flush=True)
     results += graduation_report.results()
+    print("Disaster relief, 5,000 victims in one event (ours, then raw sqlite3 / reportlab / openpyxl)…", flush=True)
+    results += relief.results(path)
     print("Export to .xlsx (ours, then raw openpyxl on the same cells)…", flush=True)
     results += spreadsheet.export_results(path)
     print("Import of that workbook (ours, then openpyxl read-only merely reading it)…", flush=True)

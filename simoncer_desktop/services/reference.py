@@ -145,8 +145,21 @@ def ensure_reference_data(session: Session) -> None:
     seed_defaults(session)
 
 
+_kecamatan_cache: dict[str, frozenset[str]] = {}
+"""Kecamatan codes per loaded wilayah file (its digest): read-only reference data, 7,000+ codes that every
+NIK check needs; reading them costs ~20 ms, looking up the digest a fraction of one."""
+
+
 def kecamatan_codes(session: Session) -> frozenset[str]:
-    return frozenset(session.scalars(select(Wilayah.kode).where(Wilayah.tingkat == KECAMATAN)))
+    state = session.get(AppState, "wilayah_sha256")
+    digest = state.value if state is not None else ""
+    codes = _kecamatan_cache.get(digest) if digest else None
+    if codes is None:
+        codes = frozenset(session.scalars(select(Wilayah.kode).where(Wilayah.tingkat == KECAMATAN)))
+        if digest:
+            _kecamatan_cache.clear()  # one wilayah file is in use at a time
+            _kecamatan_cache[digest] = codes
+    return codes
 
 
 def get_region(session: Session, code: str) -> Region | None:

@@ -80,8 +80,8 @@ def _card_rowids(session: Session, digits: str, limit: int) -> list[tuple[int, i
         select(literal_column("household.rowid"), literal_column("member.rowid"))
         .select_from(Household)
         .join(Member, Member.household_id == Household.id)
-        .where(Household.no_kk >= digits, Household.no_kk < upper, Household.deleted.is_(False))
-        .where(Member.deleted.is_(False))
+        .where(Household.no_kk >= digits, Household.no_kk < upper, _no_index(Household.deleted) == 0)
+        .where(_no_index(Member.deleted) == 0)
         .limit(limit)
     )
     return [(int(h), int(m)) for h, m in session.connection().execute(stmt)]
