@@ -1,6 +1,8 @@
 """Screenshots for the docs at 1366×768, rendered offscreen: the Keluarga page, a family dialog, the
-import wizard's preview of a file with typical faults, the Kualitas Data page, and the Graduasi page's
-cohort tab (a cohort of demo families at different stages) and decisions tab (with proposals).
+import wizard's preview of a file with typical faults, the Kualitas Data page, the Graduasi page's
+cohort tab (a cohort of demo families at different stages) and decisions tab (with proposals), and the
+Bencana page: the demo flood with its victims, the registration form with a KPM family picked by NIK,
+the hand-over form, the stock card and the first page of the berita acara (when ``pdftoppm`` exists).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [--out docs/screenshots]
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -28,7 +32,8 @@ from sqlalchemy import select  # noqa: E402
 
 from simoncer_desktop.models import Household, Member  # noqa: E402
 from simoncer_desktop.models.enums import HouseholdStatus  # noqa: E402
-from simoncer_desktop.services import caseload_export, demo_data  # noqa: E402
+from simoncer_desktop.reports.relief_print import DocumentKind, DocumentRequest, print_document  # noqa: E402
+from simoncer_desktop.services import caseload_export, demo_data, demo_relief  # noqa: E402
 from simoncer_desktop.services import programme as prog  # noqa: E402
 from simoncer_desktop.services import programme_progress as progress  # noqa: E402
 from simoncer_desktop.services.assessment import DEFAULT_DEFINITION, record_assessment  # noqa: E402
@@ -38,8 +43,11 @@ from simoncer_desktop.services.programme_decision import propose_graduation  # n
 from simoncer_desktop.store import Database, open_database  # noqa: E402
 from simoncer_desktop.ui import tasks  # noqa: E402
 from simoncer_desktop.ui.app import create_application  # noqa: E402
+from simoncer_desktop.ui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
 from simoncer_desktop.ui.dialogs.import_wizard import ImportWizard  # noqa: E402
+from simoncer_desktop.ui.dialogs.victim_dialog import VictimDialog  # noqa: E402
 from simoncer_desktop.ui.main_window import MainWindow  # noqa: E402
+from simoncer_desktop.ui.widgets.form import select_value  # noqa: E402
 
 SIZE = (1366, 768)
 
@@ -139,6 +147,73 @@ def graduation_demo(db: Database, today: date) -> None:
             propose_graduation(s, hh, latest, "Usaha warung berjalan, pendapatan stabil", "Rina Pendamping", today)
 
 
+def relief_shots(window: MainWindow, db: Database, out: Path, tmp: Path) -> None:
+    """The demo flood (150 victims, rice handed to a third of the families) on the Bencana page."""
+    with db.transaction() as session:
+        flood = demo_relief.generate(session, victims=150, seed=1)
+        demo_relief.with_aid(session, flood.event_id, demo_relief.DEMO_DAY)
+    window.show_page(3)
+    page = window.relief_page
+    tab = page.events_tab
+    tab.reload(flood.event_id)
+    settle(300)
+    tab.families_table.selectRow(0)
+    grab(window, out / "relief-events.png")
+
+    with db.read() as session:
+        nik = session.scalar(
+            select(Member.nik)
+            .join(Household, Household.id == Member.household_id)
+            .where(Household.status == "aktif", Household.kelurahan_code.startswith("32.71.06."))
+            .where(Member.nik.is_not(None), Member.is_recipient.is_(True))
+            .order_by(Member.id)
+            .limit(1)
+        )
+    tab.register_family()
+    dialog = tab.dialog
+    assert isinstance(dialog, VictimDialog) and nik
+    dialog.search_edit.setText(nik)
+    dialog.run_search()
+    dialog.pick(0)
+    select_value(dialog.damage_combo, "sedang")
+    dialog.needs_edit.setText("selimut, susu bayi")
+    settle()
+    compose_dialog(window, dialog).save(str(out / "relief-register.png"))
+    print(out / "relief-register.png")
+    dialog.reject()
+    settle()
+
+    given = next(i for i, row in enumerate(tab.families.rows) if row.is_kpm)
+    tab.families_table.selectRow(given)
+    page.event_actions.distribute()
+    handing = tab.dialog
+    assert isinstance(handing, DistributionDialog)
+    settle()
+    compose_dialog(window, handing).save(str(out / "relief-distribution.png"))
+    print(out / "relief-distribution.png")
+    handing.reject()
+    settle()
+
+    page.tabs.setCurrentWidget(page.stock_tab)
+    settle(300)
+    page.stock_tab.select_item("beras")
+    settle(300)
+    grab(window, out / "relief-stock.png")
+    page.tabs.setCurrentWidget(tab)
+
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        print("pdftoppm not found: no picture of the berita acara")
+        return
+    pdf = tmp / "berita-acara.pdf"
+    with db.read() as session:
+        print_document(session, DocumentRequest(DocumentKind.BERITA_ACARA, flood.event_id, "pdf"), pdf)
+    target = out / "relief-berita-acara"
+    page_one = ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"]
+    subprocess.run([pdftoppm, *page_one, str(pdf), str(target)], check=True)
+    print(f"{target}.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -203,6 +278,7 @@ def main() -> int:
         settle(300)
         graduation.decision_tab.table.selectRow(0)
         grab(window, args.out / "graduation-decisions.png")
+        relief_shots(window, db, args.out, Path(tmp))
         window.close()
         db.close()
         del app

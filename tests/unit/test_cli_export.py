@@ -100,9 +100,9 @@ def test_only_caseload_can_be_exported(db_path: Path, tmp_path: Path) -> None:
 def test_a_folder_that_cannot_be_written_exits_1_with_the_reason(db_path: Path, tmp_path: Path, capsys) -> None:
     missing = tmp_path / "tidak-ada" / "k.xlsx"
     assert cli.main(["export", "caseload", str(missing), "--db", str(db_path)]) == 1
-    assert f"Gagal: Folder {missing.parent} tidak ada" in capsys.readouterr().err
+    assert f"Gagal: Tidak dapat menulis {missing}: folder {missing.parent} tidak ada" in capsys.readouterr().err
     assert cli.main(["template", "caseload", str(missing), "--db", str(db_path)]) == 1
-    assert "Gagal: Folder" in capsys.readouterr().err
+    assert f"Gagal: Tidak dapat menulis {missing}: folder {missing.parent} tidak ada" in capsys.readouterr().err
 
 
 def test_template_command(db_path: Path, tmp_path: Path, capsys) -> None:

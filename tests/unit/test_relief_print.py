@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from simoncer_desktop.errors import NotFoundError, SimoncerError, ValidationError
-from simoncer_desktop.reports.relief_output import ReportWriteError
 from simoncer_desktop.reports.relief_print import (
     FORMATS,
     LABELS,
@@ -22,6 +21,7 @@ from simoncer_desktop.reports.relief_print import (
     default_file_name,
     print_document,
 )
+from simoncer_desktop.reports.safe_write import ReportWriteError
 from simoncer_desktop.store import Database
 from tests.relief_document_rows import OTHER_KELURAHAN_SAME_KECAMATAN, Scenario, make_scenario
 

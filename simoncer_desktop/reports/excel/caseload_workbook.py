@@ -18,9 +18,6 @@ or cancelled export never leaves a partial file behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -35,7 +32,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from simoncer_desktop.errors import SimoncerError
+from simoncer_desktop.reports.safe_write import ReportWriteError, discard_sheets, replacing
 from simoncer_desktop.services.caseload_sheet import (
     CELL_DATE_FORMAT,
     COLUMNS,
@@ -79,7 +76,7 @@ WIDTHS = {
 """Column widths in characters (others: the header's length + 2)."""
 
 
-class WorkbookWriteError(SimoncerError):
+class WorkbookWriteError(ReportWriteError):
     """The workbook file could not be written (folder missing, no permission, file open elsewhere)."""
 
 
@@ -237,7 +234,7 @@ def write_caseload(
     ``rows`` may be a generator that raises (e.g. ``CancelledError``): nothing is left at ``path``
     then, and an existing file there is untouched."""
     path = Path(path)
-    with _replacing(path) as temp:
+    with replacing(path, ".xlsx", WorkbookWriteError) as temp:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(SHEET_NAME)
         try:
@@ -252,7 +249,7 @@ def write_caseload(
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
             workbook.save(temp)
         except BaseException:
-            _discard(sheet)
+            discard_sheets([sheet])
             raise
     return count
 
@@ -262,7 +259,7 @@ def write_template(path: Path | str, kelurahan: Sequence[Place] = ()) -> Path:
     checks per column, text-formatted identity columns, a frozen header; plus, when ``kelurahan`` is
     given, a ``Wilayah`` sheet listing them (the source of the KELURAHAN / KODE_KELURAHAN drop-downs)."""
     path = Path(path)
-    with _replacing(path) as temp:
+    with replacing(path, ".xlsx", WorkbookWriteError) as temp:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(SHEET_NAME)
         places = workbook.create_sheet(PLACES_SHEET) if kelurahan else None
@@ -378,57 +375,3 @@ def _validation(column: SheetColumn, list_formula: str | None) -> DataValidation
             **common,
         )
     return None
-
-
-# --- the file: a temporary name beside the destination, renamed at the end ------------------------
-
-
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """Yields a temporary file in ``path``'s folder; on success it replaces ``path``, on any failure
-    it is removed. Fails at once (before any work) when the folder cannot be written."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise WorkbookWriteError(f"{path} adalah folder; pilih nama berkas .xlsx")
-    if not folder.is_dir():
-        raise WorkbookWriteError(f"Folder {folder} tidak ada")
-    temp = folder / f".{path.stem}-{uuid.uuid4().hex[:12]}.xlsx.tmp"
-    try:
-        temp.open("xb").close()  # the user's usual permissions (unlike mkstemp's 0600)
-    except OSError as exc:
-        raise WorkbookWriteError(f"Tidak dapat menulis di folder {folder}: {_reason(exc)}") from exc
-    try:
-        yield temp
-        try:
-            os.replace(temp, path)
-        except OSError as exc:
-            raise WorkbookWriteError(
-                f"Tidak dapat menyimpan {path}: {_reason(exc)}. Bila berkas itu sedang dibuka (mis. di Excel), "
-                "tutup dulu lalu coba lagi"
-            ) from exc
-    except OSError as exc:  # e.g. the disk filled up while writing
-        raise WorkbookWriteError(f"Gagal menulis {path}: {_reason(exc)}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "izin ditolak"
-    if isinstance(exc, FileNotFoundError):
-        return "folder tidak ditemukan"
-    return exc.strerror or str(exc)
-
-
-def _discard(sheet: WriteOnlyWorksheet) -> None:
-    """After a failure: close openpyxl's stream of the sheet and remove its temporary file."""
-    with contextlib.suppress(Exception):
-        rows = getattr(sheet, "_rows", None)
-        if rows is not None:
-            rows.close()
-    writer = getattr(sheet, "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(Exception):
-            writer.close()
-        with contextlib.suppress(Exception):
-            writer.cleanup()

@@ -14,7 +14,6 @@ destination and renamed at the end: a failure leaves no file (``ReportWriteError
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -26,7 +25,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from simoncer_desktop.reports.excel.caseload_workbook import clean_text, must_force_text
-from simoncer_desktop.reports.relief_output import replacing
+from simoncer_desktop.reports.safe_write import discard_sheets, replacing
 from simoncer_desktop.services.relief_document_parts import thousands
 from simoncer_desktop.services.relief_documents import BeritaAcaraData, BnbaData, EventHeader
 
@@ -175,7 +174,7 @@ def write_bnba_xlsx(data: BnbaData, path: Path) -> Path:
             _bnba_rows(sheet, data)
             workbook.save(temp)
         except BaseException:
-            _discard(workbook)
+            discard_sheets(workbook.worksheets)
             raise
     return path
 
@@ -242,24 +241,9 @@ def write_berita_acara_xlsx(data: BeritaAcaraData, path: Path) -> Path:
             _recipient_sheet(recipients, data)
             workbook.save(temp)
         except BaseException:
-            _discard(workbook)
+            discard_sheets(workbook.worksheets)
             raise
     return path
-
-
-def _discard(workbook: Workbook) -> None:
-    """After a failure: close openpyxl's streams of the sheets and remove their temporary files."""
-    for sheet in workbook.worksheets:
-        with contextlib.suppress(Exception):
-            rows = getattr(sheet, "_rows", None)
-            if rows is not None:
-                rows.close()
-        writer = getattr(sheet, "_writer", None)
-        if writer is not None:
-            with contextlib.suppress(Exception):
-                writer.close()
-            with contextlib.suppress(Exception):
-                writer.cleanup()
 
 
 def _summary_sheet(sheet: WriteOnlyWorksheet, data: BeritaAcaraData) -> None:

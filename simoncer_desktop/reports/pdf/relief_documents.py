@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from simoncer_desktop import APP_NAME, __version__
 from simoncer_desktop.reports.pdf.fonts import register_fonts
 from simoncer_desktop.reports.pdf.relief_pdf import LEAD, SIZE, Col, Page, dmy
-from simoncer_desktop.reports.relief_output import replacing
+from simoncer_desktop.reports.safe_write import replacing
 from simoncer_desktop.services.attachments import AttachmentView
 from simoncer_desktop.services.relief_document_parts import rupiah, thousands
 from simoncer_desktop.services.relief_documents import (

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,11 +16,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from simoncer_desktop.errors import SimoncerError, ValidationError
+from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.services import programme as prog
 from simoncer_desktop.services import programme_lists as lists
 from simoncer_desktop.services import programme_progress as progress
@@ -30,82 +28,12 @@ from simoncer_desktop.services.programme import CohortInput, Stage
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.models.cohort_model import AttendanceModel, MarkColumn
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
-from simoncer_desktop.ui.widgets.form import DateField, FieldBox, FormDialog, align_labels, fill_combo, show_errors
+from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
+from simoncer_desktop.ui.widgets.form import DateField, FieldBox, fill_combo, show_errors
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
 
 
-class _ProgrammeForm(FormDialog):
-    """A form of named ``boxes``: ``_check()`` gives the messages of the form as it is; a message shows once
-    its field was edited (all of them after *Simpan*)."""
-
-    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, parent)
-        self._db = db
-        self.boxes: dict[str, FieldBox] = {}
-        self._touched: set[str] = set()
-        self.result_id: str | None = None
-        """What the save returned (the new row's id)."""
-
-    def _finish_layout(self, form: QFormLayout, *extra: QWidget) -> None:
-        align_labels(form)
-        self._build_buttons(self.tr("Batal"))
-        self.save_button.setDefault(True)
-        hint = QLabel(self.tr("Kolom bertanda * wajib diisi."))
-        hint.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        for widget in extra:
-            layout.addWidget(widget)
-        layout.addWidget(self.general_error)
-        layout.addStretch(1)
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
-
-    def _check(self) -> dict[str, str]:
-        return {}
-
-    def validate(self) -> bool:
-        self.errors = self._check()
-        show_errors(self.boxes, self.errors, self._touched)
-        self.save_button.setEnabled(not self.errors and not self._saving)
-        return not self.errors
-
-    def _edited(self, field: str) -> None:
-        self._touched.add(field)
-        self.validate()
-
-    def _on_save(self) -> None:
-        self._touched = set(self.boxes)
-        if self._saving or not self.validate():
-            return
-        self._save_in_background(self._save_work(), self.tr("Menyimpan…"), self._saved)
-
-    def _save_work(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def _saved(self, result: Any) -> None:
-        self.result_id = result if isinstance(result, str) else None
-        self.accept()
-
-    def _field_of(self, name: str) -> str:
-        """The box that shows a service message about ``name``."""
-        return name
-
-    def _show_refusal(self, exc: ValidationError) -> None:
-        shown: dict[str, str] = {}
-        general: list[str] = []
-        for err in exc.errors:
-            box = self._field_of(err.field)
-            if box in self.boxes:
-                shown.setdefault(box, err.message)
-            else:
-                general.append(err.message)
-        show_errors(self.boxes, shown)
-        self._show_general(general)
-
-
-class CohortDialog(_ProgrammeForm):
+class CohortDialog(BoxedForm):
     """*Kohort baru*: name, year, start date, kecamatan and (optionally) the pendamping."""
 
     def __init__(
@@ -192,7 +120,7 @@ class CohortDialog(_ProgrammeForm):
         return save
 
 
-class EnrollDialog(_ProgrammeForm):
+class EnrollDialog(BoxedForm):
     """*Daftarkan keluarga*: find the family by No. KK, choose the participant, the enrollment day."""
 
     def __init__(
@@ -320,7 +248,7 @@ class EnrollDialog(_ProgrammeForm):
         return save
 
 
-class SessionDialog(_ProgrammeForm):
+class SessionDialog(BoxedForm):
     """*Sesi baru*: the stage, the day, topic and partner."""
 
     def __init__(
@@ -385,7 +313,7 @@ class SessionDialog(_ProgrammeForm):
         return save
 
 
-class AttendanceDialog(_ProgrammeForm):
+class AttendanceDialog(BoxedForm):
     """*Isi kehadiran* of one session: every participant who can be marked, with a *Hadir* check box;
     *Simpan* writes all marks in one ``record_attendance`` call."""
 

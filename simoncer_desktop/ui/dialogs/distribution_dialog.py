@@ -33,11 +33,12 @@ from simoncer_desktop.models.enums import AttachmentOwner
 from simoncer_desktop.services import relief_distribution as dist
 from simoncer_desktop.services.relief_distribution import DistributionInput, DueLine, DuplicateDistributionError
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.dialogs.receipt_dialog import ReliefForm, quantity_spin
+from simoncer_desktop.ui.dialogs.receipt_dialog import quantity_spin
 from simoncer_desktop.ui.format import day, rupiah, thousands
 from simoncer_desktop.ui.models.relief_stock_models import DueColumn, DueModel
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.attachments_panel import AttachmentsPanel
+from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
 from simoncer_desktop.ui.widgets.form import ERROR_MARK, DateField, FieldBox
 from simoncer_desktop.ui.widgets.table import configure_table, select_row, selected_row
 
@@ -50,7 +51,7 @@ DUE_WIDTHS: dict[int, int | tuple[str, int]] = {
 RELATIONS = ("sendiri", "kepala keluarga", "istri", "suami", "anak", "orang tua", "ahli waris", "lainnya")
 
 
-class DistributionDialog(ReliefForm):
+class DistributionDialog(BoxedForm):
     def __init__(
         self,
         db: Database,
@@ -116,13 +117,13 @@ class DistributionDialog(ReliefForm):
         form.addRow(self.tr("&Jumlah *"), self.boxes["value"])
         form.addRow(self.tr("&Konfirmasi"), self.boxes["confirmed"])
         form.addRow(self.tr("&Catatan"), self.boxes["note"])
-        self._finish_layout(
-            form, self.lines_label, self.table, self.earlier_label, self.info_label, cancel_text=self.tr("Tutup")
-        )
+        above = (self.lines_label, self.table, self.earlier_label, self.info_label)
+        self._finish_layout(form, above=above, cancel_text=self.tr("Tutup"))
         self.save_button.setText(self.tr("&Salurkan"))
         self.photos_label = QLabel(self.tr("Foto serah terima (untuk baris yang sudah disalurkan)"))
         self.photos = AttachmentsPanel(db, self._tasks, self, actor=lambda: officer)
-        self.photos.list.setMaximumHeight(90)
+        self.photos.list.setMaximumHeight(70)
+        self.table.setMinimumHeight(170)  # six lines of entitlements without scrolling
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         at = layout.indexOf(self.general_error)

@@ -35,7 +35,7 @@ from simoncer_desktop.services import relief_distribution as dist
 from simoncer_desktop.services import relief_reference as ref
 from simoncer_desktop.services.relief_reference import EntitlementInput, EntitlementView
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.dialogs.receipt_dialog import MAX_QUANTITY, ReliefForm, quantity_spin
+from simoncer_desktop.ui.dialogs.receipt_dialog import MAX_QUANTITY, quantity_spin
 from simoncer_desktop.ui.format import day
 from simoncer_desktop.ui.models.relief_stock_models import (
     AppliedColumn,
@@ -45,6 +45,7 @@ from simoncer_desktop.ui.models.relief_stock_models import (
     value_text,
 )
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
 from simoncer_desktop.ui.widgets.form import DateField, FieldBox, fill_combo
 from simoncer_desktop.ui.widgets.table import configure_table, select_row, selected_row
 
@@ -74,7 +75,7 @@ def _message_label() -> QLabel:
     return label
 
 
-class EntitlementIndexDialog(ReliefForm):
+class EntitlementIndexDialog(BoxedForm):
     """*Indeks bantuan*: the indexes in force on ``today`` and a new value for the chosen one from a date."""
 
     def __init__(self, db: Database, tasks: TaskRunner, today: date | None = None, parent: QWidget | None = None):
@@ -103,7 +104,7 @@ class EntitlementIndexDialog(ReliefForm):
         form.addRow(self.tr("&Nama bantuan *"), self.boxes["name"])
         form.addRow(self.tr("Nilai &baru *"), self.boxes["amount"])
         form.addRow(self.tr("Berlaku &mulai *"), self.boxes["valid_from"])
-        self._finish_layout(form, self.table, self.info_label, cancel_text=self.tr("Tutup"))
+        self._finish_layout(form, above=(self.table, self.info_label), cancel_text=self.tr("Tutup"))
         self.setMinimumWidth(820)
         self._connect_edits(
             {

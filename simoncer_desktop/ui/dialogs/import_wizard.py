@@ -205,8 +205,7 @@ class ImportWizard(QDialog):
     def _checked(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.preview_title.setText(
-            self.tr("%s: %s baris data, lembar '%s'.")
-            % (plan.file_name, thousands(plan.data_rows), plan.sheet_name)
+            self.tr("%s: %s baris data, lembar '%s'.") % (plan.file_name, thousands(plan.data_rows), plan.sheet_name)
         )
         for outcome, label in self.count_labels.items():
             label.setText(thousands(plan.count(outcome)))

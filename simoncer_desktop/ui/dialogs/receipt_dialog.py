@@ -1,5 +1,5 @@
 """Forms of the relief stock tab: *Terima stok* (a receipt of relief goods) and *Barang baru* (a new kind
-of goods), plus ``ReliefForm``, the form base the relief dialogs share. Each saves by calling one relief
+of goods) on the ``BoxedForm`` base (``ui/widgets/boxed_form.py``). Each saves by calling one relief
 service in a background write task; a refusal is shown under the field it names and the dialog stays open.
 Esc cancels."""
 
@@ -7,87 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
-from simoncer_desktop.errors import ValidationError
 from simoncer_desktop.models.enums import StockSource
 from simoncer_desktop.services import relief_reference as ref
 from simoncer_desktop.services.relief_reference import ItemView
 from simoncer_desktop.services.relief_stock import ReceiptInput, receive_stock
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.tasks import TaskRunner
-from simoncer_desktop.ui.widgets.form import DateField, FieldBox, FormDialog, align_labels, fill_combo, show_errors
+from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
+from simoncer_desktop.ui.widgets.form import DateField, FieldBox, fill_combo
 
 MAX_QUANTITY = 1_000_000_000
-
-
-class ReliefForm(FormDialog):
-    """A form of named ``boxes``: ``_check()`` gives the messages of the form as it is; a message shows once
-    its field was edited (all of them after *Simpan*); a service refusal goes under its field."""
-
-    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(tasks, parent)
-        self._db = db
-        self.boxes: dict[str, FieldBox] = {}
-        self._touched: set[str] = set()
-        self.result_id: str | None = None
-        """What the save returned (the new row's id)."""
-
-    def _finish_layout(self, form: QFormLayout, *above: QWidget, cancel_text: str | None = None) -> None:
-        align_labels(form)
-        self._build_buttons(cancel_text or self.tr("Batal"))
-        self.save_button.setDefault(True)
-        hint = QLabel(self.tr("Kolom bertanda * wajib diisi."))
-        hint.setObjectName("hint")
-        layout = QVBoxLayout(self)
-        for widget in above:
-            layout.addWidget(widget)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addStretch(1)
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
-
-    def _check(self) -> dict[str, str]:
-        return {}
-
-    def validate(self) -> bool:
-        self.errors = self._check()
-        show_errors(self.boxes, self.errors, self._touched)
-        self.save_button.setEnabled(not self.errors and not self._saving)
-        return not self.errors
-
-    def _edited(self, field: str) -> None:
-        self._touched.add(field)
-        self._show_general([])
-        self.validate()
-
-    def _on_save(self) -> None:
-        self._touched = set(self.boxes)
-        if self._saving or not self.validate():
-            return
-        self._save_in_background(self._save_work(), self.tr("Menyimpan…"), self._saved)
-
-    def _save_work(self) -> Callable[[], Any]:
-        raise NotImplementedError
-
-    def _saved(self, result: Any) -> None:
-        self.result_id = result if isinstance(result, str) else None
-        self.accept()
-
-    def _show_refusal(self, exc: ValidationError) -> None:
-        shown: dict[str, str] = {}
-        general: list[str] = []
-        for err in exc.errors:
-            if err.field in self.boxes:
-                shown.setdefault(err.field, err.message)
-            else:
-                general.append(err.message)
-        show_errors(self.boxes, shown)
-        self._show_general(general)
 
 
 def quantity_spin(maximum: int = MAX_QUANTITY) -> QSpinBox:
@@ -98,7 +30,7 @@ def quantity_spin(maximum: int = MAX_QUANTITY) -> QSpinBox:
     return spin
 
 
-class ReceiptDialog(ReliefForm):
+class ReceiptDialog(BoxedForm):
     """*Terima stok*: item, quantity, date received, source, document number and a note."""
 
     def __init__(
@@ -198,7 +130,7 @@ class ReceiptDialog(ReliefForm):
         return save
 
 
-class ItemDialog(ReliefForm):
+class ItemDialog(BoxedForm):
     """*Barang baru*: code, name and unit of a new kind of relief goods."""
 
     def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:

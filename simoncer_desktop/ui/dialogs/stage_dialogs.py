@@ -15,8 +15,8 @@ from simoncer_desktop.services.programme import Stage, StageInput
 from simoncer_desktop.services.programme_overview import EnrollmentView, StageView
 from simoncer_desktop.services.programme_withdraw import withdraw
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.dialogs.cohort_dialogs import _ProgrammeForm
 from simoncer_desktop.ui.tasks import TaskRunner
+from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
 from simoncer_desktop.ui.widgets.form import DateField, FieldBox, fill_combo
 
 GRANT_MAX = 2_000_000_000
@@ -26,7 +26,7 @@ def _stage_items() -> list[tuple[object, str]]:
     return [(s.value, f"{s.value}. {s.label}") for s in Stage]
 
 
-class StageDetailsDialog(_ProgrammeForm):
+class StageDetailsDialog(BoxedForm):
     """*Rincian tahap*: the dates, partner, skill, outcome and (stage 5 only) the grant of one stage."""
 
     def __init__(
@@ -157,7 +157,7 @@ class StageDetailsDialog(_ProgrammeForm):
         return save
 
 
-class CorrectStageDialog(_ProgrammeForm):
+class CorrectStageDialog(BoxedForm):
     """*Koreksi tahap*: the stage to set, the reason (required) and the day; recorded as a correction."""
 
     def __init__(
@@ -240,7 +240,7 @@ class CorrectStageDialog(_ProgrammeForm):
         return save
 
 
-class WithdrawDialog(_ProgrammeForm):
+class WithdrawDialog(BoxedForm):
     """*Keluarkan dari kohort*: the day and the reason."""
 
     def __init__(

@@ -82,6 +82,7 @@ class VictimDialog(FormDialog):
         self.result_id: str | None = None
         self.setWindowTitle(self.tr("Rincian korban") if family else self.tr("Daftarkan korban"))
         self.setMinimumSize(980, 640)
+        self.resize(1300, 680)  # every victim column visible on a 1366×768 screen
         self._build(kelurahan)
         if family is not None:
             self._fill(family.to_input(), family.is_kpm)
@@ -179,7 +180,7 @@ class VictimDialog(FormDialog):
         delegate = ChoiceDelegate(self.victims_table)
         for column in CHOICES:
             self.victims_table.setItemDelegateForColumn(column, delegate)
-        widths = {VictimColumn.NAME: 200, VictimColumn.NIK: 140, VictimColumn.BORN: 100, VictimColumn.SEX: 40}
+        widths = {VictimColumn.NAME: 190, VictimColumn.NIK: 140, VictimColumn.BORN: 130, VictimColumn.SEX: 40}
         for column, width in widths.items():
             self.victims_table.setColumnWidth(column, width)
         self.victims_table.horizontalHeader().setStretchLastSection(True)

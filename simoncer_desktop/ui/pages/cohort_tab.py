@@ -14,7 +14,6 @@ off for it). Reads and writes go through the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,7 +85,6 @@ class CohortTab(TaskTab):
         self.cohorts: list[lists.CohortOption] = []
         self.overview: CohortOverview | None = None
         self.sessions: list[lists.SessionOption] = []
-        self.dialog: QDialog | None = None
         """The form open over the tab, if any."""
         self._first_show = True
         self.model = CohortTableModel(self)
@@ -194,7 +192,7 @@ class CohortTab(TaskTab):
     def _sync(self) -> None:
         has_cohort = self.cohort_id is not None
         row = self.selected()
-        free = not self.busy and self.dialog is None
+        free = self.is_free()
         self.cohort_combo.setEnabled(free and bool(self.cohorts))
         self.new_cohort_button.setEnabled(free)
         self.enroll_button.setEnabled(free and has_cohort)
@@ -279,25 +277,8 @@ class CohortTab(TaskTab):
 
     # --- forms --------------------------------------------------------------------------------
 
-    def _open(self, dialog: QDialog, after: Callable[[QDialog], None]) -> None:
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            self.dialog = None
-            try:
-                if result == QDialog.DialogCode.Accepted:
-                    after(dialog)
-                else:
-                    self._sync()
-            finally:
-                dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        self._sync()
-        dialog.open()
-
     def new_cohort(self) -> None:
-        if self.busy or self.dialog is not None:
+        if not self.is_free():
             return
         db = self._db
 
@@ -317,10 +298,10 @@ class CohortTab(TaskTab):
             self.show_info(self.tr("Kohort %s dibuat.") % " ".join(d.name_edit.text().split()))
             self.reload(d.result_id)
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     def enroll(self) -> None:
-        if self.busy or self.dialog is not None or self.cohort_id is None:
+        if not self.is_free() or self.cohort_id is None:
             return
         dialog = EnrollDialog(self._db, self._tasks, self.cohort_id, self._today, self)
 
@@ -330,10 +311,10 @@ class CohortTab(TaskTab):
             self.show_info(self.tr("Keluarga %s didaftarkan.") % d.family_combo.currentText())
             self.reload(keep=d.result_id)
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     def new_session(self) -> None:
-        if self.busy or self.dialog is not None or self.cohort_id is None:
+        if not self.is_free() or self.cohort_id is None:
             return
         row = self.selected()
         stage = row.stage if row is not None and not row.complete else self._common_stage()
@@ -348,7 +329,7 @@ class CohortTab(TaskTab):
                 self.session_combo.setCurrentIndex(max(self.session_combo.findData(d.result_id), 0))
                 self._sync()
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     def _common_stage(self) -> Stage:
         """The stage most active families are in (stage 1 for an empty cohort)."""
@@ -357,7 +338,7 @@ class CohortTab(TaskTab):
 
     def fill_attendance(self) -> None:
         chosen = self.chosen_session()
-        if self.busy or self.dialog is not None or chosen is None:
+        if not self.is_free() or chosen is None:
             return
         db = self._db
 
@@ -379,12 +360,12 @@ class CohortTab(TaskTab):
             )
             self.reload()
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     # --- passing a stage ----------------------------------------------------------------------
 
     def pass_selected(self) -> None:
-        if self.busy or self.dialog is not None:
+        if not self.is_free():
             return
         row = self.selected()
         if row is None:
@@ -424,7 +405,7 @@ class CohortTab(TaskTab):
     # --- one enrollment: details, correction, withdrawal --------------------------------------
 
     def _chosen(self) -> CohortRow | None:
-        if self.busy or self.dialog is not None:
+        if not self.is_free():
             return None
         row = self.selected()
         if row is None:
@@ -455,7 +436,7 @@ class CohortTab(TaskTab):
             )
             self.reload(keep=enrollment.id)
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     def correct_stage(self) -> None:
         row = self._chosen()
@@ -477,7 +458,7 @@ class CohortTab(TaskTab):
             )
             self.reload(keep=row.enrollment_id)
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     def withdraw_selected(self) -> None:
         row = self._chosen()
@@ -495,4 +476,4 @@ class CohortTab(TaskTab):
             )
             self.reload(keep=row.enrollment_id)
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)

@@ -12,6 +12,7 @@ Each action reads what it needs through services off the UI thread and reloads t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -66,11 +67,8 @@ class ReliefEventActions(QObject):
         tab.state_changed.connect(self.sync)
         self.sync()
 
-    def _free(self) -> bool:
-        return not self.tab.busy and self.tab.dialog is None
-
     def sync(self) -> None:
-        free = self._free()
+        free = self.tab.is_free()
         event = self.tab.selected_event()
         has_family = self.tab.selected_family_id() is not None
         for button in (self.entitlements_button, self.event_files_button, self.print_button):
@@ -81,30 +79,23 @@ class ReliefEventActions(QObject):
     def _open(self, dialog: QDialog, reload: bool = True) -> None:
         """Show ``dialog`` over the tab; afterwards reload the tab's lists (keeping the selection)."""
         event_id, family_id = self.tab.selected_event_id(), self.tab.selected_family_id()
-        self.tab.dialog = dialog
 
-        def finished(_result: int) -> None:
-            self.tab.dialog = None
-            dialog.deleteLater()
+        def closed(_dialog: QDialog) -> None:
             if reload:
                 self.tab.reload(event_id, family_id)
-            else:
-                self.sync()
 
-        dialog.finished.connect(finished)
-        self.sync()
-        dialog.open()
+        self.tab.open_dialog(dialog, closed=closed)
 
     # --- event ------------------------------------------------------------------------------------
 
     def edit_entitlements(self) -> None:
         event_id = self.tab.selected_event_id()
-        if self._free() and event_id is not None:
+        if self.tab.is_free() and event_id is not None:
             self._open(EventEntitlementsDialog(self._db, self._tasks, event_id, self.tab))
 
     def event_attachments(self) -> None:
         event = self.tab.selected_event()
-        if not self._free() or event is None:
+        if not self.tab.is_free() or event is None:
             return
         owners = [Owner(self.tr("Kejadian %s") % event.title, AttachmentOwner.EVENT.value, event.id)]
         title = self.tr("Lampiran kejadian %s") % event.title
@@ -113,7 +104,7 @@ class ReliefEventActions(QObject):
 
     def print_documents(self) -> None:
         event = self.tab.selected_event()
-        if not self._free() or event is None:
+        if not self.tab.is_free() or event is None:
             return
         db = self._db
 
@@ -123,18 +114,7 @@ class ReliefEventActions(QObject):
 
         def ask(kelurahan: list[cq.Option]) -> None:
             dialog = ReliefPrintDialog(event, kelurahan, self.folder, parent=self.tab)
-            self.tab.dialog = dialog
-
-            def finished(result: int) -> None:
-                self.tab.dialog = None
-                dialog.deleteLater()
-                self.sync()
-                if result == QDialog.DialogCode.Accepted:
-                    self._print(dialog)
-
-            dialog.finished.connect(finished)
-            self.sync()
-            dialog.open()
+            self.tab.open_dialog(dialog, accepted=lambda d: self._print(cast(ReliefPrintDialog, d)))
 
         self.tab.run_task(work, self.tr("Memuat pilihan…"), ask, write=False)
 
@@ -156,14 +136,14 @@ class ReliefEventActions(QObject):
     def distribute(self) -> None:
         event = self.tab.selected_event()
         family_id = self.tab.selected_family_id()
-        if not self._free() or event is None or family_id is None or not event.is_open:
+        if not self.tab.is_free() or event is None or family_id is None or not event.is_open:
             return
         dialog = DistributionDialog(self._db, family_id, self.tab.operator_name(), self.tab, tasks=self._tasks)
         self._open(dialog)
 
     def family_attachments(self) -> None:
         family_id = self.tab.selected_family_id()
-        if not self._free() or family_id is None:
+        if not self.tab.is_free() or family_id is None:
             return
         db = self._db
 

@@ -11,7 +11,6 @@ chosen family to ``family_actions`` and follow ``family_activated``. Reads and w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,7 +44,7 @@ EVENT_WIDTHS: dict[int, int | tuple[str, int]] = {
     EventColumn.CODE: 9,
     EventColumn.KIND: 12,
     EventColumn.TITLE: 24,
-    EventColumn.WHEN: 15,
+    EventColumn.WHEN: 17,
     EventColumn.KECAMATAN: 14,
     EventColumn.AREAS: 24,
     EventColumn.STATUS: 8,
@@ -88,7 +87,6 @@ class ReliefEventsTab(TaskTab):
     def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         self._db = db
-        self.dialog: QDialog | None = None
         self._first_show = True
         self.events = EventTableModel(self)
         self.families = FamilyTableModel(self)
@@ -206,7 +204,7 @@ class ReliefEventsTab(TaskTab):
 
     def _sync(self) -> None:
         event = self.selected_event()
-        free = not self.busy and self.dialog is None
+        free = self.is_free()
         is_open = event is not None and event.is_open
         self.new_button.setEnabled(free)
         self.edit_button.setEnabled(free and is_open)
@@ -297,31 +295,11 @@ class ReliefEventsTab(TaskTab):
 
     # --- dialogs --------------------------------------------------------------------------------
 
-    def _open(self, dialog: QDialog, after: Callable[[QDialog], None]) -> None:
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            self.dialog = None
-            try:
-                if result == QDialog.DialogCode.Accepted:
-                    after(dialog)
-                else:
-                    self._sync()
-            finally:
-                dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        self._sync()
-        dialog.open()
-
-    def _free(self) -> bool:
-        return not self.busy and self.dialog is None
-
     def new_event(self) -> None:
         self._event_form(None)
 
     def _event_form(self, detail: ev.EventDetail | None) -> None:
-        if not self._free():
+        if not self.is_free():
             return
         db = self._db
 
@@ -338,13 +316,13 @@ class ReliefEventsTab(TaskTab):
                 self.show_info(self.tr("Kejadian %s disimpan.") % d.data().title.strip())
                 self.reload(d.result_id)
 
-            self._open(dialog, after)
+            self.open_dialog(dialog, after)
 
         self._start(work, self.tr("Memuat pilihan…"), open_dialog, write=False)
 
     def edit_event(self) -> None:
         event_id = self.selected_event_id()
-        if not self._free() or event_id is None:
+        if not self.is_free() or event_id is None:
             return
         db = self._db
 
@@ -356,7 +334,7 @@ class ReliefEventsTab(TaskTab):
 
     def toggle_closed(self) -> None:
         event = self.selected_event()
-        if not self._free() or event is None:
+        if not self.is_free() or event is None:
             return
         closing = event.is_open
         question = (
@@ -395,7 +373,7 @@ class ReliefEventsTab(TaskTab):
 
     def _family_form(self, family: rv.FamilyView | None) -> None:
         event = self.selected_event()
-        if not self._free() or event is None or (family is None and not event.is_open):
+        if not self.is_free() or event is None or (family is None and not event.is_open):
             return
         db = self._db
 
@@ -411,13 +389,13 @@ class ReliefEventsTab(TaskTab):
                 self.show_info(self.tr("Keluarga %s disimpan.") % d.data().head_name.strip())
                 self.reload(event.id, d.result_id)
 
-            self._open(dialog, after)
+            self.open_dialog(dialog, after)
 
         self._start(work, self.tr("Memuat pilihan…"), open_dialog, write=False)
 
     def open_family(self) -> None:
         family_id = self.selected_family_id()
-        if not self._free() or family_id is None:
+        if not self.is_free() or family_id is None:
             return
         self.family_activated.emit(family_id)
         db = self._db

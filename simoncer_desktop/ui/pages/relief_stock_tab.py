@@ -9,7 +9,6 @@ aid indexes. Reads and writes go through the ``TaskRunner``; a refusal is shown 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,7 +72,6 @@ class StockTab(TaskTab):
         self._db = db
         self._today = today or date.today()
         self.card: stock.StockCard | None = None
-        self.dialog: QDialog | None = None
         """The form open over the tab, if any."""
         self._showing: str | None = None
         self.items_model = ItemsModel(self)
@@ -161,7 +159,7 @@ class StockTab(TaskTab):
         return row >= 0
 
     def _sync(self) -> None:
-        free = not self.busy and self.dialog is None
+        free = self.is_free()
         self.receipt_button.setEnabled(free and bool(self.items_model.rows))
         self.item_button.setEnabled(free)
         self.index_button.setEnabled(free)
@@ -175,7 +173,7 @@ class StockTab(TaskTab):
     def showEvent(self, event: QShowEvent) -> None:
         """Every time the tab is shown: distributions on the Kejadian tab change the balances."""
         super().showEvent(event)
-        if not self.busy and self.dialog is None:
+        if self.is_free():
             self.reload()
 
     def reload(self, item_id: str | None = None) -> None:
@@ -233,24 +231,8 @@ class StockTab(TaskTab):
 
     # --- forms --------------------------------------------------------------------------------
 
-    def _open(self, dialog: QDialog, after: Callable[[QDialog], None]) -> None:
-        self.dialog = dialog
-
-        def finished(result: int) -> None:
-            self.dialog = None
-            try:
-                if result == QDialog.DialogCode.Accepted:
-                    after(dialog)
-                self._sync()
-            finally:
-                dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        self._sync()
-        dialog.open()
-
     def receive(self) -> None:
-        if self.busy or self.dialog is not None or not self.items_model.rows:
+        if not self.is_free() or not self.items_model.rows:
             return
         item = self.selected_item()
         dialog = ReceiptDialog(
@@ -269,10 +251,10 @@ class StockTab(TaskTab):
             self.show_info(self.tr("Penerimaan %s %s dicatat.") % (d.quantity_spin.text(), d.item_combo.currentText()))
             self.reload(d.item_combo.currentData())
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     def new_item(self) -> None:
-        if self.busy or self.dialog is not None:
+        if not self.is_free():
             return
         dialog = ItemDialog(self._db, self._tasks, self)
 
@@ -282,9 +264,9 @@ class StockTab(TaskTab):
             self.show_info(self.tr("Barang %s ditambahkan.") % d.name_edit.text().strip())
             self.reload(d.result_id)
 
-        self._open(dialog, after)
+        self.open_dialog(dialog, after)
 
     def edit_indexes(self) -> None:
-        if self.busy or self.dialog is not None:
+        if not self.is_free():
             return
-        self._open(EntitlementIndexDialog(self._db, self._tasks, self._today, self), lambda _d: None)
+        self.open_dialog(EntitlementIndexDialog(self._db, self._tasks, self._today, self), lambda _d: None)

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
@@ -28,6 +28,9 @@ class TaskTab(QWidget):
     """Subclasses set ``message_label`` and implement ``_sync`` (enable buttons for ``busy``)."""
 
     message_label: QLabel
+    dialog: QDialog | None = None
+    """The form open over the tab, if any (the tab's actions wait for it); set by ``open_dialog``. A class
+    attribute, so a tab whose forms come from elsewhere may define it as a property."""
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +46,35 @@ class TaskTab(QWidget):
 
     def operator_name(self) -> str:
         return operator_name()
+
+    def is_free(self) -> bool:
+        """Nothing running and no form open: an action may start."""
+        return not self.busy and self.dialog is None
+
+    def open_dialog(
+        self,
+        dialog: QDialog,
+        accepted: Callable[[QDialog], None] | None = None,
+        closed: Callable[[QDialog], None] | None = None,
+    ) -> None:
+        """Show ``dialog`` over the tab without blocking; ``accepted(dialog)`` runs when it was accepted,
+        then ``closed(dialog)`` however it was closed."""
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            try:
+                if result == QDialog.DialogCode.Accepted and accepted is not None:
+                    accepted(dialog)
+                if closed is not None:
+                    closed(dialog)
+                self._sync()
+            finally:
+                dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        self._sync()
+        dialog.open()
 
     def run_task(
         self,
