@@ -152,6 +152,8 @@ def test_event_to_berita_acara(
     handing.reject()
     qtbot.waitUntil(lambda: tab.dialog is None)
 
+    assert "tersalur: Beras 10 kg" in tab.families_title.text()
+
     # The same rice for the same family again: the earlier record is shown and saving is refused.
     tab.families_table.selectRow(next(i for i, r in enumerate(tab.families.rows) if r.id == family_id))
     actions.distribute_button.click()

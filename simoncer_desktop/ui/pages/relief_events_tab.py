@@ -32,9 +32,12 @@ from PySide6.QtWidgets import (
 from simoncer_desktop.services import caseload_query as cq
 from simoncer_desktop.services import relief_events as ev
 from simoncer_desktop.services import relief_victims as rv
+from simoncer_desktop.services.relief_reference import ItemView
+from simoncer_desktop.services.relief_stock import issued_per_event
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.event_dialog import EventDialog, EventOptions
 from simoncer_desktop.ui.dialogs.victim_dialog import VictimDialog
+from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.relief_models import EventColumn, EventTableModel, FamilyColumn, FamilyTableModel
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
@@ -74,6 +77,8 @@ class Families:
     event_id: str
     rows: list[rv.FamilyRow]
     flagged: int
+    issued: list[tuple[ItemView, int]]
+    """Goods handed out for the event so far, per item."""
 
 
 class ReliefEventsTab(TaskTab):
@@ -271,7 +276,10 @@ class ReliefEventsTab(TaskTab):
         def work(_progress: Progress, _token: CancelToken) -> Families:
             with db.read() as session:
                 return Families(
-                    event_id, rv.family_rows(session, event_id, text), len(rv.flagged_families(session, event_id))
+                    event_id,
+                    rv.family_rows(session, event_id, text),
+                    len(rv.flagged_families(session, event_id)),
+                    issued_per_event(session, event_id),
                 )
 
         self._start(work, self.tr("Memuat korban…"), lambda f: self._show_families(f, keep), write=False)
@@ -281,9 +289,13 @@ class ReliefEventsTab(TaskTab):
             return
         event = self.selected_event()
         self.families.set_rows(loaded.rows)
-        self.families_title.setText(
+        title = (
             self.tr("Korban %s: %s keluarga, %s jiwa") % (event.title, event.families, event.people) if event else ""
         )
+        if loaded.issued:
+            goods = ", ".join(f"{item.name} {thousands(quantity)} {item.unit}" for item, quantity in loaded.issued)
+            title += self.tr(" · tersalur: %s") % goods
+        self.families_title.setText(title)
         self.flagged_label.setText(
             self.tr("%s keluarga tanpa dokumen (perlu tindak lanjut)") % loaded.flagged if loaded.flagged else ""
         )
