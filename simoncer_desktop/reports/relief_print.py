@@ -26,13 +26,6 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from simoncer_desktop.errors import FieldError, ValidationError
-from simoncer_desktop.reports.excel.relief_workbook import write_berita_acara_xlsx, write_bnba_xlsx
-from simoncer_desktop.reports.pdf.relief_documents import (
-    write_berita_acara_pdf,
-    write_bnba_pdf,
-    write_event_report_pdf,
-)
-from simoncer_desktop.services import relief_documents as rd
 from simoncer_desktop.services.relief_document_parts import thousands
 
 
@@ -131,6 +124,15 @@ def print_document(session: Session, request: DocumentRequest, path: Path) -> Pr
     is not the request's format, or an unknown kelurahan; ``NotFoundError`` for an unknown or deleted
     event; the writer's ``SimoncerError`` (``ReportWriteError``) when the file cannot be written — then
     no file is left at ``path`` (an existing one is kept as it was)."""
+    # The writers pull in reportlab and openpyxl: imported here, not when the window starts.
+    from simoncer_desktop.reports.excel.relief_workbook import write_berita_acara_xlsx, write_bnba_xlsx
+    from simoncer_desktop.reports.pdf.relief_documents import (
+        write_berita_acara_pdf,
+        write_bnba_pdf,
+        write_event_report_pdf,
+    )
+    from simoncer_desktop.services import relief_documents as rd
+
     check_request(request)
     kind, file_format, path = DocumentKind(request.kind), request.file_format, Path(path)
     if path.suffix.lower() != f".{file_format}":

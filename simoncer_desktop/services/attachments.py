@@ -28,14 +28,17 @@ import warnings
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
 from simoncer_desktop.models import AffectedFamily, Attachment, DisasterEvent, Distribution, Victim
 from simoncer_desktop.models.enums import AttachmentOwner
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_INPUT_BYTES = 15 * 1024 * 1024
 MAX_IMAGE_SIDE = 1600
@@ -204,6 +207,8 @@ def _owner(session: Session, owner_kind: str, owner_id: str) -> DisasterEvent | 
 
 def _prepare(source: Path) -> _Stored:
     """The bytes to store for ``source``: a PDF as it is, an image normalised; else refused."""
+    from PIL import Image, UnidentifiedImageError  # imported on first use: ~80 ms the window need not pay at start
+
     name = source.name
 
     def refuse(message: str) -> ValidationError:
@@ -249,6 +254,8 @@ def _prepare(source: Path) -> _Stored:
 
 def _normalise(image: Image.Image) -> _Stored:
     """Upright, at most ``MAX_IMAGE_SIDE`` on the longest side, JPEG (PNG when transparent)."""
+    from PIL import Image, ImageOps
+
     image.draft("RGB", (MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))  # JPEG: decode at a reduced scale when it can
     image.load()
     upright = ImageOps.exif_transpose(image) or image

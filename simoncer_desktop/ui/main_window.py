@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -13,11 +14,13 @@ from simoncer_desktop.services.caseload_query import count
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.pages.caseload_page import CaseloadPage
-from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
-from simoncer_desktop.ui.pages.graduation_page import GraduationPage
 from simoncer_desktop.ui.pages.home_page import HomePage, PlaceholderPage
-from simoncer_desktop.ui.pages.relief_page import ReliefPage
 from simoncer_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
+    from simoncer_desktop.ui.pages.graduation_page import GraduationPage
+    from simoncer_desktop.ui.pages.relief_page import ReliefPage
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,10 @@ log = logging.getLogger(__name__)
 class PageInfo:
     key: str
     title: str
+
+
+LAZY_PAGES = frozenset({"graduation", "disaster", "quality"})
+"""Pages made when first shown rather than at start-up."""
 
 
 def _t(text: str) -> str:
@@ -64,22 +71,16 @@ class MainWindow(QMainWindow):
         self.home_page = HomePage(db)
         self.caseload_page = CaseloadPage(db, self.tasks)
         self.caseload_page.caseload_changed.connect(self.refresh_counts)
-        self.quality_page = DataQualityPage(db, self.tasks)
-        self.quality_page.caseload_changed.connect(self.refresh_counts)
-        self.quality_page.caseload_changed.connect(lambda: self.caseload_page.refresh())
-        self.caseload_page.caseload_changed.connect(self.quality_page.mark_stale)
-        self.graduation_page = GraduationPage(db, self.tasks)
-        self.relief_page = ReliefPage(db, self.tasks)
-        self.relief_page.events_tab.loaded.connect(self.home_page.mark_stale)
-        built = {
-            "home": self.home_page,
-            "caseload": self.caseload_page,
-            "graduation": self.graduation_page,
-            "disaster": self.relief_page,
-            "quality": self.quality_page,
-        }
+        self.caseload_page.caseload_changed.connect(self._caseload_changed)
+        self._built: dict[str, QWidget] = {"home": self.home_page, "caseload": self.caseload_page}
+        """Pages made so far; the others are made the first time they are shown (``page``)."""
         for number, info in enumerate(self.pages_info, start=1):
-            widget = built.get(info.key) or PlaceholderPage(info.title)
+            if info.key in self._built:
+                widget = self._built[info.key]
+            elif info.key in LAZY_PAGES:
+                widget = QWidget()  # stands in until the page is first shown
+            else:
+                widget = PlaceholderPage(info.title)
             widget.setObjectName(f"page_{info.key}")
             self.stack.addWidget(widget)
             self.navigation.addItem(info.title)
@@ -117,12 +118,69 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, made now if it was not yet: the Graduasi, Bencana and Kualitas Data pages
+        (and the report and spreadsheet libraries they import) cost nothing until they are opened."""
+        built = self._built.get(key)
+        if built is not None:
+            return built
+        page = self._make_page(key)
+        page.setObjectName(f"page_{key}")
+        index = next(i for i, info in enumerate(self.pages_info) if info.key == key)
+        stand_in = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._built[key] = page
+        return page
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "quality":
+            from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
+
+            quality = DataQualityPage(self.db, self.tasks)
+            quality.caseload_changed.connect(self.refresh_counts)
+            quality.caseload_changed.connect(lambda: self.caseload_page.refresh())
+            return quality
+        if key == "graduation":
+            from simoncer_desktop.ui.pages.graduation_page import GraduationPage
+
+            return GraduationPage(self.db, self.tasks)
+        if key == "disaster":
+            from simoncer_desktop.ui.pages.relief_page import ReliefPage
+
+            relief = ReliefPage(self.db, self.tasks)
+            relief.events_tab.loaded.connect(self.home_page.mark_stale)
+            return relief
+        raise KeyError(key)
+
+    @property
+    def quality_page(self) -> DataQualityPage:
+        return cast("DataQualityPage", self.page("quality"))
+
+    @property
+    def graduation_page(self) -> GraduationPage:
+        return cast("GraduationPage", self.page("graduation"))
+
+    @property
+    def relief_page(self) -> ReliefPage:
+        return cast("ReliefPage", self.page("disaster"))
+
+    def _caseload_changed(self) -> None:
+        quality = self._built.get("quality")
+        if quality is not None:
+            cast("DataQualityPage", quality).mark_stale()
+
     def current_page_key(self) -> str:
         return self.pages_info[self.stack.currentIndex()].key
 
     def _navigated(self, index: int) -> None:
         if index < 0:
             return
+        if self.pages_info[index].key in LAZY_PAGES:
+            self.page(self.pages_info[index].key)
         self.stack.setCurrentIndex(index)
         if self.stack.currentWidget() is self.caseload_page:
             self.caseload_page.focus_search()

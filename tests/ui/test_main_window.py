@@ -89,3 +89,17 @@ def test_home_counts_the_open_disaster_events(qtbot: QtBot, window: MainWindow) 
     window.show_page(0)
     qtbot.waitUntil(lambda: window.home_page.events_value.text() == "1")
     assert "Banjir Uji" in window.home_page.events_value.toolTip()
+
+
+def test_heavy_pages_are_made_when_first_shown(qtbot: QtBot, window: MainWindow) -> None:
+    """Start-up pays only for Beranda and Keluarga; Graduasi, Bencana and Kualitas Data (and the report
+    libraries they import) are made on first use, in their place in the navigation."""
+    assert window.stack.count() == len(PAGES)
+    for key in ("graduation", "disaster", "quality"):
+        assert key not in window._built
+    window.show_page(3)
+    page = window.stack.currentWidget()
+    assert page is window.relief_page and page.isVisible()
+    assert window.stack.indexOf(page) == 3 and window.stack.count() == len(PAGES)
+    assert "graduation" not in window._built
+    assert window.relief_page is page  # made once

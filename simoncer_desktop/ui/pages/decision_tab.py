@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from simoncer_desktop.errors import SimoncerError
-from simoncer_desktop.reports.pdf.graduation_report import PdfResult, write_graduation_reports
 from simoncer_desktop.services.decision_lists import STATUS_LABELS, STATUSES, ProposalRow, list_proposals
 from simoncer_desktop.services.graduation_report import family_report
 from simoncer_desktop.services.programme_decision import (
@@ -70,6 +69,10 @@ WIDTHS: dict[int, int | tuple[str, int]] = {
     ProposalColumn.DECIDED: 18,
     ProposalColumn.NOTE: 16,
 }
+
+
+if TYPE_CHECKING:
+    from simoncer_desktop.reports.pdf.graduation_report import PdfResult
 
 
 class DecisionTab(TaskTab):
@@ -384,6 +387,9 @@ class DecisionTab(TaskTab):
         db, household_id, today = self._db, row.household_id, self._today
 
         def work() -> PdfResult:
+            # reportlab is imported when a report is printed, not when the window starts.
+            from simoncer_desktop.reports.pdf.graduation_report import write_graduation_reports
+
             with db.read() as session:
                 report = family_report(session, household_id, today)
             return write_graduation_reports([report], Path(path), made_on=today)
