@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simoncer_desktop import cli_recap
 from simoncer_desktop.cli_common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, add_db, non_negative, thousands
 from simoncer_desktop.models.enums import Component, HouseholdStatus
 from simoncer_desktop.services.progress import no_progress
@@ -213,8 +214,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", metavar="OUT.xlsx", help="tulis laporan per baris (HASIL, KETERANGAN) dan ringkasan")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("export", help="ekspor keluarga ke .xlsx (format templat; bisa diimpor kembali)")
-    p.add_argument("kind", choices=["caseload"], help="jenis data: caseload (keluarga dan anggota)")
+    p = sub.add_parser("export", help="ekspor ke .xlsx: caseload (keluarga) atau recap (rekap Wali Kota)")
+    kinds = p.add_subparsers(dest="kind", required=True, metavar="KIND")
+    p = kinds.add_parser("caseload", help="keluarga dan anggota (format templat; bisa diimpor kembali)")
     p.add_argument("out", metavar="OUT.xlsx", help="berkas yang ditulis (ditimpa bila sudah ada)")
     add_db(p)
     p.add_argument("--kecamatan", metavar="CODE", help="hanya kecamatan ini, mis. 32.71.01")
@@ -225,6 +227,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--desil", type=_desil, metavar="N", help="hanya desil N (1–10)")
     p.add_argument("--cari", metavar="TEXT", help="seperti kotak pencarian: nama, atau awal NIK / No. KK (≥ 8 digit)")
     p.set_defaults(handler=cmd_export)
+    cli_recap.add_export_command(kinds)
 
     p = sub.add_parser("template", help="tulis templat .xlsx kosong (kolom, catatan, daftar pilihan)")
     p.add_argument("kind", choices=["caseload"], help="jenis data: caseload (keluarga dan anggota)")

@@ -23,6 +23,12 @@ force on 31 December of the year.
 
 Four grouped queries whatever the size of the caseload: decisions and enrollments grouped by
 (pendamping, kelurahan, kecamatan), the pendampings, and the region names.
+
+The counting is public so that other reports count the same way: ``grouped_counts`` gives the figures of
+any date range (the Wali Kota recap's quarters; ``targets`` asks for a year), with graduasi alamiah
+approved and the open enrollments per stage as well; ``facilitator_targets`` and ``area_targets`` give
+the pendampings' targets and their split over kelurahan and kecamatan; ``open_enrollments`` is the
+grouped query of open enrollments per stage by any keys (e.g. per cohort).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -49,6 +55,7 @@ LEVEL_LABELS = {PENDAMPING: "Pendamping", KELURAHAN: "Kelurahan", KECAMATAN: "Ke
 
 NO_FACILITATOR = "(Tanpa pendamping)"
 SELF_RELIANT = HouseholdStatus.GRADUATED_SELF_RELIANT.value
+NATURAL = HouseholdStatus.GRADUATED_NATURAL.value
 LAST_STAGE = 6
 
 
@@ -93,6 +100,39 @@ class _Counts:
     in_pipeline: int = 0
 
 
+GroupKey = tuple[str | None, str, str]
+"""(facilitator id or None, kelurahan code, kecamatan code = ``Household.scope``) of the families counted."""
+
+
+@dataclass
+class GroupCounts:
+    """The figures of one (pendamping, kelurahan, kecamatan) group for a date range."""
+
+    proposed: int = 0
+    """Graduasi sejahtera mandiri proposals still waiting (``diusulkan``), proposed in the range."""
+    approved: int = 0
+    """Graduasi sejahtera mandiri approved (``disetujui``) with the decision dated in the range."""
+    approved_natural: int = 0
+    """Graduasi alamiah approved with the decision dated in the range (applied runs)."""
+    in_stage: list[int] = field(default_factory=lambda: [0] * LAST_STAGE)
+    """Open enrollments now (not withdrawn, stage 6 not passed) per current stage 1…6."""
+
+    @property
+    def in_pipeline(self) -> int:
+        return sum(self.in_stage)
+
+
+@dataclass(frozen=True)
+class FacilitatorTarget:
+    id: str
+    name: str
+    scope: str
+    """The kecamatan that owns the pendamping."""
+    kelurahan_codes: tuple[str, ...]
+    target: int
+    """``Facilitator.yearly_target``, or the setting ``facilitator_yearly_target`` when empty."""
+
+
 def split_target(target: int, codes: list[str]) -> dict[str, int]:
     """A pendamping's target over the kelurahan served, in whole families (remainder to the first codes)."""
     if not codes:
@@ -114,35 +154,48 @@ def _kecamatan_of(kelurahan_code: str) -> str:
     return kelurahan_code.rsplit(".", 1)[0]
 
 
-def _grouped_counts(session: Session, year: int) -> dict[tuple[str | None, str, str], _Counts]:
-    """Per (facilitator id, kelurahan code, kecamatan code): proposed, approved, in pipeline."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    proposed = and_(GraduationDecision.status == "diusulkan", GraduationDecision.proposed_on.between(first, last))
-    approved = and_(GraduationDecision.status == "disetujui", GraduationDecision.decided_on.between(first, last))
-    keys = (Household.facilitator_id, Household.kelurahan_code, Household.scope)
-    decisions = session.execute(
+def facilitator_targets(session: Session, year: int) -> list[FacilitatorTarget]:
+    """Every live pendamping with the yearly target of ``year`` (settings in force on 31 December)."""
+    default_target = int(get_setting(session, "facilitator_yearly_target", date(year, 12, 31), 10))
+    rows = session.execute(
         select(
-            *keys,
-            func.sum(case((proposed, 1), else_=0)),
-            func.sum(case((approved, 1), else_=0)),
+            Facilitator.id, Facilitator.name, Facilitator.scope, Facilitator.kelurahan_codes, Facilitator.yearly_target
+        ).where(Facilitator.deleted.is_(False))
+    ).all()
+    return [
+        FacilitatorTarget(
+            fac_id,
+            name,
+            scope,
+            tuple(c.strip() for c in (codes or "").split(",") if c.strip()),
+            default_target if yearly is None else int(yearly),
         )
-        .join(Household, Household.id == GraduationDecision.household_id)
-        .where(
-            GraduationDecision.deleted.is_(False),
-            GraduationDecision.kind == SELF_RELIANT,
-            _no_index(Household.deleted) == 0,
-            proposed | approved,
-        )
-        .group_by(*keys)
-    )
-    counts: dict[tuple[str | None, str, str], _Counts] = defaultdict(_Counts)
-    for fac, kel, kec, n_proposed, n_approved in decisions:
-        c = counts[(fac, kel, kec)]
-        c.proposed += int(n_proposed or 0)
-        c.approved += int(n_approved or 0)
+        for fac_id, name, scope, codes, yearly in rows
+    ]
+
+
+def area_targets(facilitators: list[FacilitatorTarget]) -> tuple[dict[str, int], dict[str, int]]:
+    """(kelurahan code → target, kecamatan code → target): each pendamping's target split over the
+    kelurahan served (``split_target``) and added up per kecamatan; a pendamping without kelurahan counts
+    for its own kecamatan (``scope``) only."""
+    kelurahan: dict[str, int] = defaultdict(int)
+    kecamatan: dict[str, int] = defaultdict(int)
+    for fac in facilitators:
+        shares = split_target(fac.target, list(fac.kelurahan_codes))
+        for code, share in shares.items():
+            kelurahan[code] += share
+            kecamatan[_kecamatan_of(code)] += share
+        if not shares:
+            kecamatan[fac.scope] += fac.target
+    return dict(kelurahan), dict(kecamatan)
+
+
+def open_enrollments(*keys: ColumnElement) -> Select:
+    """``SELECT *keys, Enrollment.stage, count(*)`` of the open enrollments (not withdrawn, stage 6 not
+    passed) of live families, grouped by ``keys`` and the current stage; ``Household`` is joined."""
     last_stage = aliased(StageRecord)
-    pipeline = session.execute(
-        select(*keys, func.count(Enrollment.id))
+    return (
+        select(*keys, Enrollment.stage, func.count(Enrollment.id))
         .join(Household, Household.id == Enrollment.household_id)
         .outerjoin(last_stage, and_(last_stage.enrollment_id == Enrollment.id, last_stage.stage == LAST_STAGE))
         .where(
@@ -152,11 +205,48 @@ def _grouped_counts(session: Session, year: int) -> dict[tuple[str | None, str, 
             _no_index(Household.deleted) == 0,
             ~and_(Enrollment.stage == LAST_STAGE, last_stage.passed_on.is_not(None)),
         )
+        .group_by(*keys, Enrollment.stage)
+    )
+
+
+def grouped_counts(session: Session, first: date, last: date) -> dict[GroupKey, GroupCounts]:
+    """Per (facilitator id, kelurahan code, kecamatan code): proposed, approved (mandiri and alamiah)
+    between ``first`` and ``last`` inclusive, and the open enrollments per stage now. Two grouped queries."""
+    proposed = and_(
+        GraduationDecision.kind == SELF_RELIANT,
+        GraduationDecision.status == "diusulkan",
+        GraduationDecision.proposed_on.between(first, last),
+    )
+    decided = and_(GraduationDecision.status == "disetujui", GraduationDecision.decided_on.between(first, last))
+    approved = and_(GraduationDecision.kind == SELF_RELIANT, decided)
+    approved_natural = and_(GraduationDecision.kind == NATURAL, decided)
+    keys = (Household.facilitator_id, Household.kelurahan_code, Household.scope)
+    decisions = session.execute(
+        select(
+            *keys,
+            func.sum(case((proposed, 1), else_=0)),
+            func.sum(case((approved, 1), else_=0)),
+            func.sum(case((approved_natural, 1), else_=0)),
+        )
+        .join(Household, Household.id == GraduationDecision.household_id)
+        .where(
+            GraduationDecision.deleted.is_(False),
+            GraduationDecision.kind.in_((SELF_RELIANT, NATURAL)),
+            _no_index(Household.deleted) == 0,
+            proposed | decided,
+        )
         .group_by(*keys)
     )
-    for fac, kel, kec, n in pipeline:
-        counts[(fac, kel, kec)].in_pipeline += int(n)
-    return counts
+    counts: dict[GroupKey, GroupCounts] = defaultdict(GroupCounts)
+    for fac, kel, kec, n_proposed, n_approved, n_natural in decisions:
+        c = counts[(fac, kel, kec)]
+        c.proposed += int(n_proposed or 0)
+        c.approved += int(n_approved or 0)
+        c.approved_natural += int(n_natural or 0)
+    for fac, kel, kec, stage, n in session.execute(open_enrollments(*keys)):
+        if 1 <= stage <= LAST_STAGE:
+            counts[(fac, kel, kec)].in_stage[stage - 1] += int(n)
+    return dict(counts)
 
 
 def targets(session: Session, year: int, level: str = PENDAMPING) -> TargetsView:
@@ -166,15 +256,9 @@ def targets(session: Session, year: int, level: str = PENDAMPING) -> TargetsView
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     started = time.perf_counter()
     end_of_year = date(year, 12, 31)
-    default_target = int(get_setting(session, "facilitator_yearly_target", end_of_year, 10))
     city_target = int(get_setting(session, "city_graduation_target", end_of_year, 750))
-    counts = _grouped_counts(session, year)
-
-    facilitators = session.execute(
-        select(
-            Facilitator.id, Facilitator.name, Facilitator.scope, Facilitator.kelurahan_codes, Facilitator.yearly_target
-        ).where(Facilitator.deleted.is_(False))
-    ).all()
+    counts = grouped_counts(session, date(year, 1, 1), end_of_year)
+    facilitators = facilitator_targets(session, year)
 
     # Targets and counts keyed by the level's code.
     level_targets: dict[str, int] = defaultdict(int)
@@ -182,27 +266,23 @@ def targets(session: Session, year: int, level: str = PENDAMPING) -> TargetsView
     parents: dict[str, str] = {}
     """Row code → kecamatan code."""
     fac_names: dict[str, str] = {}
-    for fac_id, name, scope, kelurahan_codes, yearly in facilitators:
-        target = default_target if yearly is None else int(yearly)
-        codes = [c.strip() for c in (kelurahan_codes or "").split(",") if c.strip()]
-        if level == PENDAMPING:
-            level_targets[fac_id] += target
-            fac_names[fac_id] = name
-            parents[fac_id] = scope
-        elif level == KELURAHAN:
-            for code, share in split_target(target, codes).items():
-                level_targets[code] += share
-                parents[code] = _kecamatan_of(code)
+    if level == PENDAMPING:
+        for fac in facilitators:
+            level_targets[fac.id] += fac.target
+            fac_names[fac.id] = fac.name
+            parents[fac.id] = fac.scope
+    else:
+        kelurahan_targets, kecamatan_targets = area_targets(facilitators)
+        if level == KELURAHAN:
+            level_targets.update(kelurahan_targets)
+            parents.update({code: _kecamatan_of(code) for code in kelurahan_targets})
         else:
-            shares = split_target(target, codes)
-            if shares:
-                for code, share in shares.items():
-                    level_targets[_kecamatan_of(code)] += share
-            else:
-                level_targets[scope] += target
+            level_targets.update(kecamatan_targets)
 
     city = _Counts()
     for (fac, kel, kec), c in counts.items():
+        if not (c.proposed or c.approved or c.in_pipeline):
+            continue  # only graduasi alamiah: not a figure of this dashboard
         city.proposed += c.proposed
         city.approved += c.approved
         city.in_pipeline += c.in_pipeline

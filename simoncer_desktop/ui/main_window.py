@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
     from simoncer_desktop.ui.pages.graduation_page import GraduationPage
     from simoncer_desktop.ui.pages.relief_page import ReliefPage
+    from simoncer_desktop.ui.pages.reports_page import ReportsPage
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ class PageInfo:
     title: str
 
 
-LAZY_PAGES = frozenset({"graduation", "disaster", "quality"})
+LAZY_PAGES = frozenset({"graduation", "disaster", "reports", "quality"})
 """Pages made when first shown rather than at start-up."""
 
 
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(index)
 
     def page(self, key: str) -> QWidget:
-        """The page ``key``, made now if it was not yet: the Graduasi, Bencana and Kualitas Data pages
+        """The page ``key``, made now if it was not yet: the Graduasi, Bencana, Laporan and Kualitas Data pages
         (and the report and spreadsheet libraries they import) cost nothing until they are opened."""
         built = self._built.get(key)
         if built is not None:
@@ -154,6 +155,10 @@ class MainWindow(QMainWindow):
             relief = ReliefPage(self.db, self.tasks)
             relief.events_tab.loaded.connect(self.home_page.mark_stale)
             return relief
+        if key == "reports":
+            from simoncer_desktop.ui.pages.reports_page import ReportsPage
+
+            return ReportsPage(self.db, self.tasks)
         raise KeyError(key)
 
     @property
@@ -167,6 +172,10 @@ class MainWindow(QMainWindow):
     @property
     def relief_page(self) -> ReliefPage:
         return cast("ReliefPage", self.page("disaster"))
+
+    @property
+    def reports_page(self) -> ReportsPage:
+        return cast("ReportsPage", self.page("reports"))
 
     def _caseload_changed(self) -> None:
         quality = self._built.get("quality")

@@ -12,6 +12,7 @@ from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
 from simoncer_desktop.ui.pages.graduation_page import GraduationPage
 from simoncer_desktop.ui.pages.home_page import PlaceholderPage
 from simoncer_desktop.ui.pages.relief_page import ReliefPage
+from simoncer_desktop.ui.pages.reports_page import ReportsPage
 
 PAGES = ["Beranda", "Keluarga", "Graduasi", "Bencana", "Laporan", "Kualitas Data", "Sinkronisasi", "Pengaturan"]
 
@@ -39,6 +40,8 @@ def test_ctrl_number_switches_page(qtbot: QtBot, window: MainWindow, number: int
     elif number == 4:
         assert isinstance(page, ReliefPage)
         assert page.tabs.tabText(0) == "Kejadian"
+    elif number == 5:
+        assert isinstance(page, ReportsPage)
     elif number > 2:
         assert isinstance(page, PlaceholderPage)
         assert page.message.text() == f"Halaman {PAGES[number - 1]} akan tersedia pada rilis berikutnya."
@@ -95,7 +98,7 @@ def test_heavy_pages_are_made_when_first_shown(qtbot: QtBot, window: MainWindow)
     """Start-up pays only for Beranda and Keluarga; Graduasi, Bencana and Kualitas Data (and the report
     libraries they import) are made on first use, in their place in the navigation."""
     assert window.stack.count() == len(PAGES)
-    for key in ("graduation", "disaster", "quality"):
+    for key in ("graduation", "disaster", "reports", "quality"):
         assert key not in window._built
     window.show_page(3)
     page = window.stack.currentWidget()
