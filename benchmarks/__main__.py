@@ -21,6 +21,7 @@ from benchmarks import (
     graduation_report,
     graduation_targets,
     natural_graduation,
+    recap,
     relief,
     search,
     spreadsheet,
@@ -136,6 +137,8 @@ def main() -> None:
     results += graduation_report.results()
     print("Disaster relief, 5,000 victims in one event (ours, then raw sqlite3 / reportlab / openpyxl)…", flush=True)
     results += relief.results(path)
+    print("Recap for the Wali Kota (ours, then a raw read of the active families' members)…", flush=True)
+    results += recap.results(path)
     print("Export to .xlsx (ours, then raw openpyxl on the same cells)…", flush=True)
     results += spreadsheet.export_results(path)
     print("Import of that workbook (ours, then openpyxl read-only merely reading it)…", flush=True)

@@ -32,6 +32,7 @@ from sqlalchemy import select  # noqa: E402
 
 from simoncer_desktop.models import Household, Member  # noqa: E402
 from simoncer_desktop.models.enums import HouseholdStatus  # noqa: E402
+from simoncer_desktop.reports.excel.recap_workbook import write_recap  # noqa: E402
 from simoncer_desktop.reports.relief_print import DocumentKind, DocumentRequest, print_document  # noqa: E402
 from simoncer_desktop.services import caseload_export, demo_data, demo_relief  # noqa: E402
 from simoncer_desktop.services import programme as prog  # noqa: E402
@@ -214,6 +215,31 @@ def relief_shots(window: MainWindow, db: Database, out: Path, tmp: Path) -> None
     print(f"{target}.png")
 
 
+def recap_shots(window: MainWindow, out: Path, tmp: Path) -> None:
+    """The Laporan page's preview of this year's recap and, when LibreOffice and pdftoppm exist, the
+    workbook's first sheet as printed (A4 landscape)."""
+    window.show_page(4)
+    page = window.reports_page
+    settle(300)
+    page.preview()
+    settle(300)
+    grab(window, out / "recap-page.png")
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if soffice is None or pdftoppm is None:
+        print("soffice or pdftoppm not found: no picture of the recap workbook")
+        return
+    workbook = tmp / "rekap.xlsx"
+    assert page.recap is not None
+    write_recap(page.recap, workbook)
+    profile = (tmp / "lo-profile").as_uri()
+    convert = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    subprocess.run([*convert, "--outdir", str(tmp), str(workbook)], check=True, capture_output=True, timeout=180)
+    target = out / "recap-ringkasan"
+    page_one = ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile"]
+    subprocess.run([pdftoppm, *page_one, str(tmp / "rekap.pdf"), str(target)], check=True)
+    print(f"{target}.png")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -279,6 +305,7 @@ def main() -> int:
         graduation.decision_tab.table.selectRow(0)
         grab(window, args.out / "graduation-decisions.png")
         relief_shots(window, db, args.out, Path(tmp))
+        recap_shots(window, args.out, Path(tmp))
         window.close()
         db.close()
         del app

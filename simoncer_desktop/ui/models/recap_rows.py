@@ -35,7 +35,6 @@ def percent(part: int, whole: int) -> str:
 def summary(recap: Recap) -> Table:
     """The city's figures as (figure, value) lines, in the order of the workbook's Ringkasan."""
     c = recap.city
-    graduated = c.graduated_self_reliant + c.graduated_natural
     lines: list[tuple[Cell, ...]] = [
         ("KPM aktif", c.active_families),
         *((f"Anggota: {Component(code).label}", n) for code, n in c.members_by_component.items()),
@@ -43,9 +42,11 @@ def summary(recap: Recap) -> Table:
         ("Graduasi sejahtera mandiri", c.graduated_self_reliant),
         ("Graduasi alamiah", c.graduated_natural),
         ("Usulan graduasi menunggu", c.proposed_self_reliant),
-        (f"Target kota ({recap.period.first.year})", recap.city_target_setting),
+        (f"Target {recap.period.first.year}", c.target),
         ("Jumlah target pendamping", c.facilitator_target_sum),
-        ("Capaian graduasi terhadap target kota", percent(graduated, recap.city_target_setting)),
+        # As on the Target tab and in the workbook: graduasi sejahtera mandiri against the target.
+        ("% target (graduasi mandiri)", percent(c.graduated_self_reliant, c.target)),
+        ("% jumlah target pendamping", percent(c.graduated_self_reliant, c.facilitator_target_sum)),
         *((f"Graduasi alamiah: {REASON_LABELS[code]}", c.natural_reasons.get(code, 0)) for code in NATURAL_REASONS),
         *(
             (f"Kelas kesejahteraan: {WelfareClass(code).label if code else 'Belum diasesmen'}", n)
@@ -69,7 +70,7 @@ AREA_HEADERS = (
     "Graduasi alamiah",
     "Usulan menunggu",
     "Target",
-    "% target",
+    "% target (mandiri)",
     "Kejadian",
     "Korban",
 )
@@ -89,7 +90,7 @@ def areas(title: str, rows: Sequence[AreaFigures]) -> Table:
                 a.graduated_natural,
                 a.proposed_self_reliant,
                 a.target,
-                percent(a.graduated_self_reliant + a.graduated_natural, a.target),
+                percent(a.graduated_self_reliant, a.target),
                 a.events,
                 a.victims,
             )
