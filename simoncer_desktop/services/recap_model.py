@@ -12,8 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-NATURAL_REASONS: tuple[str, ...] = ("meninggal", "tanpa_komponen", "pindah", "mampu")
+from simoncer_desktop.services.natural_graduation_rules import DIED, MOVED, NO_COMPONENT, REASONS, WELL_OFF
+
+NATURAL_REASONS: tuple[str, ...] = REASONS
 """Natural-graduation reason codes (``NaturalGraduationProposal.reasons``), in the order shown."""
+NATURAL_REASON_LABELS: dict[str, str] = {
+    DIED: "Meninggal",
+    NO_COMPONENT: "Tidak ada komponen",
+    MOVED: "Pindah",
+    WELL_OFF: "Sudah mampu",
+}
+"""Short labels for column headings (the Graduasi page's long ones are ``natural_graduation.REASON_LABELS``)."""
+NOT_ASSESSED_LABEL = "Belum dinilai"
+"""The welfare class of a family never assessed (``""``)."""
 
 
 @dataclass(frozen=True)

@@ -36,27 +36,26 @@ from simoncer_desktop.reports.excel.recap_layout import (
     write_rows,
 )
 from simoncer_desktop.services.programme import STAGE_LABELS, Stage
-from simoncer_desktop.services.recap_model import NATURAL_REASONS, AreaFigures, FacilitatorFigures, Recap
-
-REASON_LABELS = {
-    "meninggal": "Meninggal",
-    "tanpa_komponen": "Tidak ada komponen",
-    "pindah": "Pindah",
-    "mampu": "Sudah mampu",
-}
-NOT_ASSESSED = "Belum dinilai"
+from simoncer_desktop.services.recap_model import (
+    NATURAL_REASON_LABELS,
+    NATURAL_REASONS,
+    NOT_ASSESSED_LABEL,
+    AreaFigures,
+    FacilitatorFigures,
+    Recap,
+)
 
 
 def label(code: str, labels: type[Component] | type[WelfareClass] | type[DamageLevel] | None = None) -> str:
     """The Bahasa label of a code (``Component``, ``WelfareClass``, ``DamageLevel`` or a reason)."""
     if labels is WelfareClass and code == "":
-        return NOT_ASSESSED
+        return NOT_ASSESSED_LABEL
     if labels is not None:
         try:
             return labels(code).label
         except ValueError:
             return code
-    return REASON_LABELS.get(code, code)
+    return NATURAL_REASON_LABELS.get(code, code)
 
 
 def stage_title(stage: Stage) -> str:

@@ -8,17 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from simoncer_desktop.models.enums import Component, DamageLevel, WelfareClass
-from simoncer_desktop.services.recap_model import NATURAL_REASONS, AreaFigures, Recap
+from simoncer_desktop.services.recap_model import (
+    NATURAL_REASON_LABELS,
+    NATURAL_REASONS,
+    NOT_ASSESSED_LABEL,
+    AreaFigures,
+    Recap,
+)
 
 Cell = str | int | None
 """Text, or a whole number (shown with thousands separators, right-aligned); None is an empty cell."""
-
-REASON_LABELS = {
-    "meninggal": "Meninggal",
-    "tanpa_komponen": "Tidak ada komponen",
-    "pindah": "Pindah",
-    "mampu": "Sudah mampu",
-}
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,12 @@ def summary(recap: Recap) -> Table:
         # As on the Target tab and in the workbook: graduasi sejahtera mandiri against the target.
         ("% target (graduasi mandiri)", percent(c.graduated_self_reliant, c.target)),
         ("% jumlah target pendamping", percent(c.graduated_self_reliant, c.facilitator_target_sum)),
-        *((f"Graduasi alamiah: {REASON_LABELS[code]}", c.natural_reasons.get(code, 0)) for code in NATURAL_REASONS),
         *(
-            (f"Kelas kesejahteraan: {WelfareClass(code).label if code else 'Belum diasesmen'}", n)
+            (f"Graduasi alamiah: {NATURAL_REASON_LABELS[code]}", c.natural_reasons.get(code, 0))
+            for code in NATURAL_REASONS
+        ),
+        *(
+            (f"Kelas kesejahteraan: {WelfareClass(code).label if code else NOT_ASSESSED_LABEL}", n)
             for code, n in c.welfare_classes.items()
         ),
         ("Kejadian bencana", c.events),
