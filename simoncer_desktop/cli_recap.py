@@ -33,7 +33,7 @@ def summary_line(recap: Recap) -> str:
 
 
 def cmd_export_recap(args: argparse.Namespace, db: Database) -> int:
-    # Imported here: the service is written alongside this command, and the CLI must start without it.
+    # Imported when the command runs, as the other commands do: openpyxl is not needed to start the CLI.
     from simoncer_desktop.reports.excel.recap_workbook import write_recap
     from simoncer_desktop.services.recap import build_recap, parse_period
 
