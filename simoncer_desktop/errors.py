@@ -57,6 +57,14 @@ class DuplicateError(ValidationError):
     """The value is already used by another live record (e.g. the same NIK in another family)."""
 
 
+class AuthError(SimoncerError):
+    """A login, password or account operation was refused (wrong password, locked, weak password)."""
+
+
+class PermissionDeniedError(SimoncerError):
+    """The logged-in user's role or scope does not allow the action; nothing was written."""
+
+
 ErrorReporter = Callable[[str, str], None]
 
 

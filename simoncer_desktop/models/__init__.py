@@ -1,5 +1,6 @@
 """SQLAlchemy models only; one module per aggregate; no Qt."""
 
+from simoncer_desktop.models.account import AuditEntry, User
 from simoncer_desktop.models.base import GLOBAL_SCOPE, Base, SyncedMixin, utcnow
 from simoncer_desktop.models.facilitator import Facilitator
 from simoncer_desktop.models.graduation import (
@@ -38,6 +39,7 @@ __all__ = [
     "Assessment",
     "Attachment",
     "Attendance",
+    "AuditEntry",
     "Base",
     "Cohort",
     "ComponentRate",
@@ -62,6 +64,7 @@ __all__ = [
     "StageRecord",
     "StockMovement",
     "SyncedMixin",
+    "User",
     "Victim",
     "Wilayah",
     "utcnow",

@@ -151,6 +151,22 @@ class AttachmentOwner(LabeledEnum):
 DAMAGE_ORDER: dict[str, int] = {"tidak_rusak": 0, "ringan": 1, "sedang": 2, "berat": 3}
 
 
+class Role(LabeledEnum):
+    """What a user may do; enforced by ``services.permissions``."""
+
+    OPERATOR = "operator"
+    FACILITATOR = "pendamping"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    VIEWER = "viewer"
+
+
+class AuditAction(LabeledEnum):
+    CREATE = "buat"
+    UPDATE = "ubah"
+    DELETE = "hapus"
+
+
 _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (Sex.MALE, "Laki-laki"),
     (Sex.FEMALE, "Perempuan"),
@@ -225,6 +241,14 @@ _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
     (AttachmentOwner.FAMILY, "Keluarga terdampak"),
     (AttachmentOwner.VICTIM, "Korban"),
     (AttachmentOwner.DISTRIBUTION, "Penyaluran"),
+    (Role.OPERATOR, "Operator"),
+    (Role.FACILITATOR, "Pendamping"),
+    (Role.SUPERVISOR, "Supervisor"),
+    (Role.ADMIN, "Administrator"),
+    (Role.VIEWER, "Pemantau (hanya laporan)"),
+    (AuditAction.CREATE, "Buat"),
+    (AuditAction.UPDATE, "Ubah"),
+    (AuditAction.DELETE, "Hapus"),
 )
 
 LABELS: dict[tuple[type, str], str] = {(type(member), member.value): text for member, text in _LABEL_PAIRS}

@@ -59,6 +59,10 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "report_office_name": "Dinas Sosial",
     "report_coordinator_name": "(nama koordinator PKH)",
     "report_head_of_office_name": "(nama kepala dinas)",
+    # Accounts: wrong passwords before a lock, how long the lock lasts, idle minutes before the screen locks.
+    "login_max_attempts": 5,
+    "login_lock_minutes": 15,
+    "idle_lock_minutes": 10,
 }
 
 
