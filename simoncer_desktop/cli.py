@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simoncer_desktop import __version__, cli_caseload_io, cli_graduation, cli_relief
+from simoncer_desktop import __version__, cli_backup, cli_caseload_io, cli_graduation, cli_relief
 from simoncer_desktop.cli_common import EXIT_ERROR, EXIT_OK, add_db, non_negative
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.logging_setup import configure_logging
@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_caseload_io.add_commands(sub)
     cli_graduation.add_commands(sub)
     cli_relief.add_commands(sub)
+    cli_backup.add_commands(sub)
     return parser
 
 

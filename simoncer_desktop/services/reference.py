@@ -63,6 +63,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "login_max_attempts": 5,
     "login_lock_minutes": 15,
     "idle_lock_minutes": 10,
+    # Daily backups (backups/ next to the database) older than this many days are removed; 0 keeps all.
+    "backup_keep_days": 14,
 }
 
 
