@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simoncer_desktop.errors import ValidationError
 from simoncer_desktop.models.enums import DisasterKind
 from simoncer_desktop.services import relief_events as ev
 from simoncer_desktop.services.caseload_query import Option
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.tasks import TaskRunner
-from simoncer_desktop.ui.widgets.form import FieldBox, FormDialog, align_labels, fill_combo, select_value, show_errors
+from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
+from simoncer_desktop.ui.widgets.form import FieldBox, align_labels, fill_combo, select_value
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class AreaRow(QWidget):
         return ev.AreaInput(self.kelurahan_combo.currentData() or "", self.rt_edit.text(), self.rw_edit.text())
 
 
-class EventDialog(FormDialog):
+class EventDialog(BoxedForm):
     def __init__(
         self,
         db: Database,
@@ -83,13 +83,10 @@ class EventDialog(FormDialog):
         event: ev.EventDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(tasks, parent)
-        self._db = db
+        super().__init__(db, tasks, parent)
         self._options = options
         self._actor = actor
         self._event_id = event.row.id if event else None
-        self._touched: set[str] = set()
-        self.result_id: str | None = None
         self.setWindowTitle(self.tr("Ubah kejadian") if event else self.tr("Kejadian baru"))
 
         self.kind_combo = QComboBox()
@@ -231,22 +228,6 @@ class EventDialog(FormDialog):
             errors["areas"] = self.tr("Wilayah %s: kelurahan wajib dipilih") % ", ".join(missing)
         return errors
 
-    def validate(self) -> bool:
-        self.errors = self._check()
-        show_errors(self.boxes, self.errors, self._touched)
-        self.save_button.setEnabled(not self.errors and not self._saving)
-        return not self.errors
-
-    def _edited(self, field: str) -> None:
-        self._touched.add(field)
-        self.validate()
-
-    def _on_save(self) -> None:
-        self._touched = set(self.boxes)
-        if self._saving or not self.validate():
-            return
-        self._save_in_background(self._save_work(), self.tr("Menyimpan kejadian…"), self._saved)
-
     def _save_work(self) -> Callable[[], str]:
         db, data, actor, event_id = self._db, self.data(), self._actor, self._event_id
 
@@ -258,18 +239,3 @@ class EventDialog(FormDialog):
                 return event_id
 
         return save
-
-    def _saved(self, result: str) -> None:
-        self.result_id = result
-        self.accept()
-
-    def _show_refusal(self, exc: ValidationError) -> None:
-        shown: dict[str, str] = {}
-        general: list[str] = []
-        for err in exc.errors:
-            if err.field in self.boxes:
-                shown[err.field] = f"{shown[err.field]}\n{err.message}" if err.field in shown else err.message
-            else:
-                general.append(err.message)
-        show_errors(self.boxes, shown)
-        self._show_general(general)

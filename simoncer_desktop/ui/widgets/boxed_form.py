@@ -88,8 +88,8 @@ class BoxedForm(FormDialog):
         general: list[str] = []
         for err in exc.errors:
             box = self._field_of(err.field)
-            if box in self.boxes:
-                shown.setdefault(box, err.message)
+            if box in self.boxes:  # several messages for one box (e.g. two areas) are all shown
+                shown[box] = f"{shown[box]}\n{err.message}" if box in shown else err.message
             else:
                 general.append(err.message)
         show_errors(self.boxes, shown)
