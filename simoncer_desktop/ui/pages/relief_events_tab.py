@@ -275,12 +275,11 @@ class ReliefEventsTab(TaskTab):
 
         def work(_progress: Progress, _token: CancelToken) -> Families:
             with db.read() as session:
-                return Families(
-                    event_id,
-                    rv.family_rows(session, event_id, text),
-                    len(rv.flagged_families(session, event_id)),
-                    issued_per_event(session, event_id),
-                )
+                rows = rv.family_rows(session, event_id, text)
+                # Unfiltered, the list already holds every family: count the flagged ones from it
+                # rather than reading the event's families a second time.
+                flagged = len(rv.flagged_families(session, event_id)) if text.strip() else sum(r.flagged for r in rows)
+                return Families(event_id, rows, flagged, issued_per_event(session, event_id))
 
         self._start(work, self.tr("Memuat korban…"), lambda f: self._show_families(f, keep), write=False)
 
