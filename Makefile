@@ -20,9 +20,12 @@ venv: system-deps $(STAMP)
 system-deps:
 	@sh scripts/ensure-system-deps.sh
 
-# Starts the app on the user's own database; creates 2,000 demo families the first time.
+# Starts the app on the user's own database; the first time, creates it encrypted with 2,000 demo
+# families and the administrator "admin" whose password is DEMO_PASSWORD (synthetic data only).
+DEMO_PASSWORD ?= simoncer-demo
 run: venv
-	$(BIN)/simoncer-cli demo-data --families 2000 --seed 1 --if-empty
+	SIMONCER_PASSWORD='$(DEMO_PASSWORD)' $(BIN)/simoncer-cli demo-data --families 2000 --seed 1 --if-new
+	@echo "Masuk sebagai 'admin'; kata sandi database demo: $(DEMO_PASSWORD)"
 	env -u QT_QPA_PLATFORM $(BIN)/simoncer
 
 test: venv

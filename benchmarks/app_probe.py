@@ -36,12 +36,12 @@ def baseline() -> dict:
 def probe(db_path: Path, queries: list[str]) -> dict:
     from PySide6.QtWidgets import QApplication
 
-    from simoncer_desktop.store import open_database
+    from benchmarks.keys import open_bench_database
     from simoncer_desktop.ui.app import create_application
     from simoncer_desktop.ui.main_window import MainWindow
 
     app = create_application()
-    db = open_database(db_path)
+    db = open_bench_database(db_path)
     window = MainWindow(db)
     window.show()
     window.show_page(1)

@@ -13,12 +13,12 @@ Only reads: the cached database is not changed.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
+from benchmarks.keys import open_bench_database, raw_connect
 from benchmarks.report import Result, median_ms, render
 from simoncer_desktop.services.data_quality import QualityReport, run_checks
-from simoncer_desktop.store import Database, open_database
+from simoncer_desktop.store import Database
 
 RAW_READS = (
     "SELECT id, household_id, nik, name, birth_date, sex, is_recipient, education, in_school, pregnant, "
@@ -34,7 +34,7 @@ def results(db: Database, path: Path, repeat: int = 3) -> list[Result]:
         with db.read() as session:
             reports.append(run_checks(session))
 
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = raw_connect(path, read_only=True)
 
     def raw() -> None:
         for sql in RAW_READS:
@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--db", required=True, type=Path, help="a cached data set (see benchmarks/dataset.py)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    db = open_database(args.db)
+    db = open_bench_database(args.db)
     try:
         print(render(results(db, args.db, args.repeat)))
     finally:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 import time
 from pathlib import Path
 
+from benchmarks.keys import open_bench_database, raw_connect
 from benchmarks.report import Result
 from simoncer_desktop.migrate import head_revision
 from simoncer_desktop.services import demo_data
-from simoncer_desktop.store import open_database
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -27,9 +26,9 @@ def generate(families: int, seed: int, reuse: bool) -> tuple[Path, list[Result]]
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     empty = CACHE / f"empty-{_code_version()}.sqlite3"
     if not empty.exists():
-        open_database(empty).close()
+        open_bench_database(empty).close()
     shutil.copyfile(empty, path)
-    db = open_database(path)
+    db = open_bench_database(path)
     start = time.perf_counter()
     with db.transaction() as session:
         result = demo_data.generate(session, families=families, seed=seed, region="32.71")
@@ -57,7 +56,7 @@ def _forget_stale(version: str) -> None:
 
 def _code_version() -> str:
     """Changes whenever the schema or the generator changes, so a stale cached data set is never reused."""
-    digest = hashlib.sha256(head_revision().encode())
+    digest = hashlib.sha256(f"{head_revision()}:sqlcipher".encode())  # plain data sets of older code: stale
     package = Path(demo_data.__file__).resolve().parent.parent
     for source in sorted([*package.glob("migrations/versions/*.py"), *package.glob("services/demo_*.py")]):
         digest.update(source.read_bytes())
@@ -68,8 +67,8 @@ def _raw_insert_seconds(source: Path, empty: Path) -> float:
     """Insert the generated rows again with bare ``executemany`` (same schema, indexes and triggers)."""
     target = CACHE / "raw-insert.sqlite3"
     shutil.copyfile(empty, target)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    src = raw_connect(source)
+    dst = raw_connect(target)
     dst.execute("PRAGMA journal_mode=WAL")
     dst.execute("PRAGMA synchronous=NORMAL")
     tables = ("facilitator", "household", "member")

@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import sqlite3
 import tempfile
 import uuid
 from pathlib import Path
 
+from benchmarks.keys import open_bench_database, raw_connect
 from benchmarks.report import Result, median_ms, render
 from simoncer_desktop.services import graduation_targets
-from simoncer_desktop.store import open_database
 
 YEAR = 2026
 TARGET_MS = 1000.0
@@ -51,7 +50,7 @@ def _id() -> str:
 def insert_programme_data(path: Path, seed: int = 1) -> tuple[int, int]:
     """Proposals (waiting, approved, rejected; around the turn of the year) and enrollments in every state."""
     rng = random.Random(seed)
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         families = conn.execute(
             "SELECT h.id, h.scope, min(m.id) FROM household h JOIN member m ON m.household_id = h.id "
@@ -114,8 +113,8 @@ def results(path: Path, repeat: int = 5) -> list[Result]:
         copy = Path(folder) / "graduation-targets.sqlite3"
         shutil.copyfile(path, copy)
         n_decisions, n_enrollments = insert_programme_data(copy)
-        db = open_database(copy)
-        conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        db = open_bench_database(copy)
+        conn = raw_connect(copy, read_only=True)
         params = {"first": f"{YEAR}-01-01", "last": f"{YEAR}-12-31"}
 
         def raw() -> None:

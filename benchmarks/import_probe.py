@@ -25,10 +25,10 @@ def peak_rss_mb() -> float:
 
 
 def ours(db_path: Path, source: Path) -> dict[str, object]:
+    from benchmarks.keys import open_bench_database
     from simoncer_desktop.services import caseload_import
-    from simoncer_desktop.store import open_database
 
-    db = open_database(db_path)
+    db = open_bench_database(db_path)
     start = time.perf_counter()
     with db.transaction() as session:
         plan, result = caseload_import.import_caseload(session, source)

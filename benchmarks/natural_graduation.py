@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 
+from benchmarks.keys import open_bench_database, raw_connect
 from benchmarks.report import Result, median_ms, render
 from simoncer_desktop.services import natural_graduation
-from simoncer_desktop.store import open_database
 
 QUARTER = "2026Q3"
 TARGET_S = 10.0
@@ -37,7 +36,7 @@ def results(path: Path, repeat: int = 3) -> list[Result]:
     with tempfile.TemporaryDirectory(dir=path.parent) as folder:
         copy = Path(folder) / "natural-graduation.sqlite3"
         shutil.copyfile(path, copy)
-        db = open_database(copy)
+        db = open_bench_database(copy)
         views: list[natural_graduation.RunView] = []
 
         def ours() -> None:
@@ -45,7 +44,7 @@ def results(path: Path, repeat: int = 3) -> list[Result]:
                 views.append(natural_graduation.propose(session, QUARTER, "benchmark"))
                 session.rollback()
 
-        conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        conn = raw_connect(copy, read_only=True)
 
         def raw() -> None:
             for sql in RAW_READS:
@@ -57,7 +56,7 @@ def results(path: Path, repeat: int = 3) -> list[Result]:
         finally:
             conn.close()
             db.close()
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+    with raw_connect(path, read_only=True) as conn:
         active = conn.execute("SELECT count(*) FROM household WHERE deleted = 0 AND status = 'aktif'").fetchone()[0]
     view = views[-1]
     return [

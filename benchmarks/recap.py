@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.graduation_targets import YEAR, insert_programme_data
+from benchmarks.keys import open_bench_database, raw_connect
 from benchmarks.report import Result, render
 from simoncer_desktop.services import demo_relief
-from simoncer_desktop.store import open_database
 
 TARGET_S = 10.0
 RAW_MEMBERS = (
@@ -33,7 +32,7 @@ RAW_MEMBERS = (
 
 
 def _raw_seconds(path: Path) -> tuple[float, int]:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         start = time.perf_counter()
         rows = conn.execute(RAW_MEMBERS).fetchall()
@@ -50,7 +49,7 @@ def results(caseload: Path) -> list[Result]:
         path = Path(tmp) / "recap.sqlite3"
         shutil.copyfile(caseload, path)
         insert_programme_data(path)
-        db = open_database(path)
+        db = open_bench_database(path)
         with db.transaction() as session:
             event_id = demo_relief.generate(session, victims=5_000, seed=1).event_id
             demo_relief.with_aid(session, event_id, demo_relief.DEMO_DAY)

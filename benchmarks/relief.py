@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -27,6 +26,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
+from benchmarks.keys import open_bench_database, raw_connect
 from benchmarks.report import Result, render
 from simoncer_desktop.models import AffectedFamily, Household, Member
 from simoncer_desktop.reports.excel.relief_workbook import write_bnba_xlsx
@@ -35,7 +35,7 @@ from simoncer_desktop.reports.pdf.relief_documents import BNBA_COLUMNS, BNBA_ROW
 from simoncer_desktop.services import demo_data, demo_relief, relief_documents
 from simoncer_desktop.services.relief_victim_lookup import lookup_people
 from simoncer_desktop.services.relief_victims import FamilyInput, VictimInput, family_from_caseload, register_family
-from simoncer_desktop.store import Database, open_database
+from simoncer_desktop.store import Database
 
 VICTIMS = 5_000
 REGISTRATIONS = 15
@@ -48,7 +48,7 @@ DAY = date(2025, 11, 21)
 def _prepare(caseload: Path, folder: Path) -> tuple[Database, str]:
     path = folder / "relief.sqlite3"
     shutil.copyfile(caseload, path)
-    db = open_database(path)
+    db = open_bench_database(path)
     with db.transaction() as session:
         event_id = demo_relief.generate(session, victims=VICTIMS, seed=1).event_id
         demo_relief.with_aid(session, event_id, demo_relief.DEMO_DAY)  # the BNBA lists aid received
@@ -104,7 +104,7 @@ def _register_typed(db: Database, event_id: str, serial: int, kelurahan: str) ->
 
 def _raw_register_ms(path: Path, nik: str) -> float:
     """The floor: the NIK range look-up, then one family row and its members' rows inserted and committed."""
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     try:
@@ -253,7 +253,7 @@ def results(caseload: Path) -> list[Result]:
 
 def _fresh_caseload(folder: Path, families: int) -> Path:
     path = folder / "caseload.sqlite3"
-    db = open_database(path)
+    db = open_bench_database(path)
     with db.transaction() as session:
         demo_data.generate(session, families=families, seed=1, region="32.71")
     db.close()

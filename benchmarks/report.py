@@ -64,4 +64,7 @@ def render(results: list[Result]) -> str:
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
     line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    return "\n".join([line(header), sep, *(line(r) for r in rows)])
+    from benchmarks.keys import ENCRYPTION_NOTE
+
+    note = f"\nDatabase: {ENCRYPTION_NOTE}."
+    return "\n".join([line(header), sep, *(line(r) for r in rows), note])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
+from benchmarks.keys import raw_connect
 from benchmarks.report import Result, median_ms
 from simoncer_desktop.services import caseload, caseload_query
 from simoncer_desktop.services.caseload_query import CaseloadFilter
@@ -48,7 +48,7 @@ def service_search_ms(db: Database, f: CaseloadFilter) -> float:
 
 
 def raw_search_ms(path: Path, sql: str) -> float:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
 
     def run() -> None:
         conn.execute(sql).fetchall()
@@ -69,7 +69,7 @@ def open_family_results(db: Database, path: Path) -> list[Result]:
         with db.read() as s:
             caseload.get_household(s, next(cursor))
 
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     raw_cursor = iter(ids * 10)
 
     def raw() -> None:

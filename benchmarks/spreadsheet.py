@@ -19,11 +19,11 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from benchmarks.dataset import CACHE
+from benchmarks.keys import open_bench_database
 from benchmarks.report import Result, render
 from simoncer_desktop.services import caseload_export
 from simoncer_desktop.services.caseload_query import CaseloadFilter
 from simoncer_desktop.services.caseload_sheet import COLUMN_KEYS, SHEET_NAME
-from simoncer_desktop.store import open_database
 
 TARGET_RATIO = 1.5
 
@@ -42,7 +42,7 @@ def ensure_export(db_path: Path) -> Path:
 
 
 def _export(db_path: Path, out: Path) -> caseload_export.ExportResult:
-    db = open_database(Path(db_path))
+    db = open_bench_database(Path(db_path))
     try:
         with db.read() as session:
             return caseload_export.export_caseload(session, out, CaseloadFilter())
@@ -80,7 +80,7 @@ class _PeakRss:
 
 def _prepared_rows(db_path: Path) -> list[tuple]:
     """Every cell the export writes, as plain values read beforehand (the baseline's input)."""
-    db = open_database(Path(db_path))
+    db = open_bench_database(Path(db_path))
     try:
         with db.read() as session:
             stmt = caseload_export.export_statement(session, CaseloadFilter())
@@ -170,7 +170,7 @@ def import_results(db_path: Path, run_child: Callable[[list[str]], tuple[float, 
     empty = CACHE / "import-target.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{empty}{suffix}").unlink(missing_ok=True)
-    db = open_database(empty)
+    db = open_bench_database(empty)
     with db.transaction() as session:
         set_setting(session, REGION_CODE, "32.71")
     db.close()

@@ -30,6 +30,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
+from benchmarks.keys import open_bench_database  # noqa: E402
 from simoncer_desktop.models import Household, Member  # noqa: E402
 from simoncer_desktop.models.enums import HouseholdStatus  # noqa: E402
 from simoncer_desktop.reports.excel.recap_workbook import write_recap  # noqa: E402
@@ -41,7 +42,7 @@ from simoncer_desktop.services.assessment import DEFAULT_DEFINITION, record_asse
 from simoncer_desktop.services.caseload_query import CaseloadFilter  # noqa: E402
 from simoncer_desktop.services.components import age_on  # noqa: E402
 from simoncer_desktop.services.programme_decision import propose_graduation  # noqa: E402
-from simoncer_desktop.store import Database, open_database  # noqa: E402
+from simoncer_desktop.store import Database  # noqa: E402
 from simoncer_desktop.ui import tasks  # noqa: E402
 from simoncer_desktop.ui.app import create_application  # noqa: E402
 from simoncer_desktop.ui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
@@ -250,7 +251,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SIMONCER_DATA_DIR"] = tmp
-        db = open_database(Path(tmp) / "demo.sqlite3")
+        db = open_bench_database(Path(tmp) / "demo.sqlite3")  # encrypted with the fixed benchmark key
         with db.transaction() as session:
             demo_data.generate(session, families=args.families, seed=1, region="32.71")
         app = create_application()

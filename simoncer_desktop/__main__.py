@@ -16,6 +16,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="simoncer", description="Simoncer Desktop — Sistem Monitoring Cerdas")
     parser.add_argument("--version", action="version", version=f"simoncer {__version__}")
     parser.add_argument("--db", metavar="PATH", help="berkas database (default: SIMONCER_DB atau folder data)")
+    parser.add_argument(
+        "--user",
+        metavar="NAMA",
+        help="nama pengguna yang diisikan di layar masuk (dengan --quit-after-ready: default admin, "
+        "kata sandi dari SIMONCER_PASSWORD)",
+    )
     parser.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -27,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from simoncer_desktop.ui.startup import run  # Qt loads only now: --help and --version stay instant
 
-    return run(args.db, quit_after_ready=args.quit_after_ready)
+    return run(args.db, quit_after_ready=args.quit_after_ready, user=args.user)
 
 
 if __name__ == "__main__":

@@ -10,17 +10,14 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from simoncer_desktop import __version__, cli_backup, cli_caseload_io, cli_graduation, cli_relief
+from simoncer_desktop.cli_auth import database_exists, open_signed_in
 from simoncer_desktop.cli_common import EXIT_ERROR, EXIT_OK, add_db, non_negative
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.logging_setup import configure_logging
 from simoncer_desktop.paths import database_path, log_dir
-from simoncer_desktop.store import Database, open_database
-
-if TYPE_CHECKING:
-    pass
+from simoncer_desktop.store import Database
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="jumlah korban kejadian bencana demo (default 150; 0 = tanpa kejadian)",
     )
     p.add_argument("--if-empty", action="store_true", help="lewati bila database sudah berisi keluarga")
-    p.set_defaults(handler=cmd_demo_data)
+    p.add_argument(
+        "--if-new",
+        action="store_true",
+        help="hanya bila database belum ada (tanpa masuk; untuk 'make run')",
+    )
+    p.set_defaults(handler=cmd_demo_data, creates_database=True, default_region=DEFAULT_DEMO_REGION)
 
     p = sub.add_parser("info", help="ringkasan database")
     add_db(p)
@@ -139,7 +141,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(log_dir())
     try:
         path: Path = database_path(getattr(args, "db", None))
-        db = open_database(path)
+        args.db_path = path
+        db = None
+        if getattr(args, "if_new", False) and database_exists(path):
+            print(f"Database {path} sudah ada; data demo tidak dibuat.")
+            return EXIT_OK
+        if not (getattr(args, "works_without_database", False) and not database_exists(path)):
+            db = open_signed_in(args, path)
+    except SimoncerError as exc:  # wrong password, locked account, wrong key, no database: the user's to fix
+        print(f"Gagal membuka database: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # an unopenable file is a user-facing problem, not a crash
         log.exception("Cannot open database")
         print(f"Gagal membuka database: {exc}", file=sys.stderr)
@@ -154,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Gagal: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return EXIT_ERROR
     finally:
-        db.close()
+        if db is not None:
+            db.close()
 
 
 if __name__ == "__main__":

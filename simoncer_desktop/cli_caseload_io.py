@@ -212,7 +212,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     p.add_argument("--dry-run", action="store_true", help="periksa saja; tidak ada yang disimpan")
     p.add_argument("--report", metavar="OUT.xlsx", help="tulis laporan per baris (HASIL, KETERANGAN) dan ringkasan")
-    p.set_defaults(handler=cmd_import)
+    p.add_argument(
+        "--region", metavar="KODE", help="kode kabupaten/kota untuk database baru (hanya bila --db belum ada)"
+    )
+    p.set_defaults(handler=cmd_import, creates_database=True)
 
     p = sub.add_parser("export", help="ekspor ke .xlsx: caseload (keluarga) atau recap (rekap Wali Kota)")
     kinds = p.add_subparsers(dest="kind", required=True, metavar="KIND")

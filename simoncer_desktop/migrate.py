@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from simoncer_desktop.paths import backup_dir
+from simoncer_desktop.security.engine import copy_database
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -47,10 +48,16 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_file(db_path: Path, label: str) -> Path:
-    """Copy the database with SQLite's online backup (safe with WAL) to ``backups/``."""
+def backup_file(db_path: Path, label: str, key: bytes | None = None) -> Path:
+    """Copy the database with SQLite's online backup (safe with WAL) to ``backups/``.
+
+    With ``key`` the file is encrypted (SQLCipher) and so is the copy, with the same key; without, a
+    plain SQLite file is copied with the standard library."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir(db_path) / f"{db_path.stem}-{stamp}-{label}.sqlite3"
+    if key is not None:
+        copy_database(db_path, target, key)
+        return target
     src = sqlite3.connect(db_path)
     try:
         dst = sqlite3.connect(target)
@@ -70,15 +77,16 @@ class MigrationResult:
     backup: Path | None
 
 
-def upgrade_to_head(engine: Engine, db_path: Path | None = None) -> MigrationResult:
-    """Upgrade to head. When an existing schema is upgraded, the file is backed up first."""
+def upgrade_to_head(engine: Engine, db_path: Path | None = None, key: bytes | None = None) -> MigrationResult:
+    """Upgrade to head. When an existing schema is upgraded, the file is backed up first (encrypted with
+    ``key`` when the database is)."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return MigrationResult(current, head, None)
     backup = None
     if current is not None and db_path is not None and db_path.exists():
-        backup = backup_file(db_path, f"before-{head}")
+        backup = backup_file(db_path, f"before-{head}", key)
         log.info("Backed up %s to %s before migrating %s -> %s", db_path, backup, current, head)
     run_alembic(engine, "upgrade", "head")
     log.info("Database migrated %s -> %s", current, head)

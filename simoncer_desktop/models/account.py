@@ -62,3 +62,6 @@ class AuditEntry(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    household_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    """The family the changed record belongs to (the family itself, a member, an assessment, a stage…),
+    so a family's history is one indexed look-up. No foreign key: history outlives any row."""

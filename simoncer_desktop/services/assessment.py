@@ -28,6 +28,7 @@ from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
 from simoncer_desktop.ids import stable_id, uuid7
 from simoncer_desktop.models import GLOBAL_SCOPE, Assessment, Household, Questionnaire
 from simoncer_desktop.models.enums import WelfareClass
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.assessment_default import DEFAULT_DEFINITION, DEFAULT_TITLE
 from simoncer_desktop.services.assessment_definition import (
     CLASS_ORDER,
@@ -122,6 +123,7 @@ def list_questionnaires(session: Session) -> list[QuestionnaireView]:
 def publish_version(session: Session, definition: Definition, valid_from: date, title: str) -> int:
     """A new questionnaire version (the next number); earlier versions and their assessments stay as
     they are. ``valid_from`` may not be before that of the latest version, so versions stay in order."""
+    acting.require(session, "questionnaire.publish")
     errors = validate_definition(definition)
     title = (title or "").strip()
     if not title:
@@ -206,6 +208,7 @@ def record_assessment(
     ``welfare_class`` becomes the class of its latest assessment by date (so entering an older paper
     form later does not overwrite a newer result)."""
     today = today or date.today()
+    acting.require_for_household(session, "assessment.record", household_id)
     hh = session.get(Household, household_id)
     if hh is None or hh.deleted:
         raise NotFoundError("Keluarga tidak ditemukan (mungkin sudah dihapus)")

@@ -1,8 +1,16 @@
 """Photos and scans attached to relief records (an event, an affected family, a victim, a distribution).
 
-Files live next to the database, content-addressed by the SHA-256 of the *stored* bytes:
+Files live next to the database, content-addressed by the SHA-256 of the *plain* (normalised) bytes:
 ``<database folder>/attachments/<first 2 hex>/<sha256>.<ext>``. The same picture attached twice (or to
-two records) is stored once; the ``Attachment`` row keeps the name the user chose, type, size and caption.
+two records) is stored once; the ``Attachment`` row keeps the name the user chose, type, size (of the
+plain content) and caption.
+
+Encryption at rest: every file is written sealed with the database's data key (``security.files``:
+AES-GCM, associated data = the sha256 hex, so a file cannot be swapped for another). The key reaches
+this module through ``Session.info["simoncer.file_key"]``; without it nothing is written or decrypted.
+Read a file only through :func:`read_attachment` (decrypts and checks the sha256) or
+:func:`decrypted_copy` (a temporary plain copy for the system's viewer). A plain file from before
+encryption (no ``SMCF1`` prefix) is still read; :func:`seal_plain_files` encrypts such files in place.
 
 What is accepted (detected by content, never by the file name):
 
@@ -20,12 +28,16 @@ A file that has gone missing is reported (``exists=False``, ``missing_attachment
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import io
 import os
+import re
+import shutil
+import tempfile
 import uuid
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +48,8 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
 from simoncer_desktop.models import AffectedFamily, Attachment, DisasterEvent, Distribution, Victim
 from simoncer_desktop.models.enums import AttachmentOwner
+from simoncer_desktop.security.files import SESSION_KEY, SealedFileError, decrypt_bytes, encrypt_bytes, is_sealed
+from simoncer_desktop.services import acting
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -72,6 +86,11 @@ class AttachmentView:
     added_by: str
     path: Path
     exists: bool
+    sha256: str = ""
+    """SHA-256 (hex) of the plain content: the file's name in the store and the associated data of its seal."""
+    file_key: bytes | None = field(default=None, repr=False, compare=False)
+    """The data key of the session that listed it, so a reader without a session (the PDF writer) can
+    decrypt: ``read_attachment(view.file_key, view)``. Never shown or logged."""
 
     @property
     def is_image(self) -> bool:
@@ -98,6 +117,20 @@ def stored_path(root: Path, sha256: str, media_type: str) -> Path:
     return root / sha256[:2] / f"{sha256}.{EXTENSIONS.get(media_type, 'bin')}"
 
 
+NO_KEY_MESSAGE = (
+    "Kunci enkripsi lampiran tidak tersedia: buka database dengan masuk (nama pengguna dan kata sandi) dulu."
+)
+
+
+def file_key(session_or_key: Session | bytes | None) -> bytes:
+    """The data key from a session (``Session.info["simoncer.file_key"]``) or given as it is; refused
+    (:class:`SealedFileError`, Bahasa) when there is none."""
+    key = session_or_key.info.get(SESSION_KEY) if isinstance(session_or_key, Session) else session_or_key
+    if not key:
+        raise SealedFileError(NO_KEY_MESSAGE)
+    return bytes(key)
+
+
 def add_attachment(
     session: Session, owner_kind: str, owner_id: str, source: Path, actor: str, caption: str = ""
 ) -> str:
@@ -105,16 +138,20 @@ def add_attachment(
     nothing written) when the file is not a photo or PDF scan, too large or unreadable."""
     source = Path(source)
     owner = _owner(session, owner_kind, owner_id)
+    acting.require(session, "attachment.add", kecamatan=owner.scope)
     caption = " ".join(caption.split())
     actor = actor.strip()
     if len(caption) > MAX_CAPTION:
         raise ValidationError(FieldError("caption", f"Keterangan paling panjang {MAX_CAPTION} karakter"))
     if not actor:
         raise ValidationError(FieldError("actor", "Nama operator wajib diisi"))
+    key = session.info.get(SESSION_KEY)
+    if not key:
+        raise ValidationError(FieldError("source", NO_KEY_MESSAGE))
     stored = _prepare(source)
     digest = hashlib.sha256(stored.data).hexdigest()
     root = attachments_root(session)
-    _write_once(stored_path(root, digest, stored.media_type), stored.data, digest)
+    _write_once(stored_path(root, digest, stored.media_type), stored.data, digest, bytes(key))
     row = Attachment(
         scope=owner.scope,
         owner_kind=str(owner_kind),
@@ -167,6 +204,7 @@ def _views(session: Session, rows: list[Attachment]) -> list[AttachmentView]:
     if not rows:
         return []
     root = attachments_root(session)
+    key = session.info.get(SESSION_KEY)
     out = []
     for a in rows:
         path = stored_path(root, a.sha256, a.media_type)
@@ -183,9 +221,104 @@ def _views(session: Session, rows: list[Attachment]) -> list[AttachmentView]:
                 added_by=a.added_by,
                 path=path,
                 exists=path.is_file(),
+                sha256=a.sha256,
+                file_key=bytes(key) if key else None,
             )
         )
     return out
+
+
+# --- reading -----------------------------------------------------------------------------------------
+
+
+def read_attachment(session_or_key: Session | bytes | None, view: AttachmentView) -> bytes:
+    """The plain content of an attachment: decrypted with the data key (from the session, or the key
+    itself; ``None`` uses the key the view was listed with) and checked against its sha256. A plain file
+    from before encryption is read as it is (no key needed). Raises ``NotFoundError`` when the file is
+    gone and :class:`SealedFileError` (Bahasa, naming the file) when it cannot be decrypted or its
+    content does not match."""
+    try:
+        blob = view.path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"Berkas '{view.file_name}' hilang dari folder lampiran; lampirkan lagi.") from None
+    except OSError as exc:
+        raise SealedFileError(f"Berkas '{view.file_name}' tidak dapat dibaca: {exc.strerror or exc}") from None
+    digest = view.sha256 or view.path.name.split(".")[0]
+    if is_sealed(blob):
+        key = file_key(view.file_key if session_or_key is None else session_or_key)
+        try:
+            data = decrypt_bytes(key, blob, digest.encode("ascii"))
+        except SealedFileError:
+            raise SealedFileError(
+                f"Lampiran '{view.file_name}' tidak dapat dibuka: berkasnya rusak atau telah diubah, "
+                "atau berasal dari database lain (kunci berbeda)."
+            ) from None
+    else:
+        data = blob  # written before encryption
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise SealedFileError(f"Lampiran '{view.file_name}' rusak atau telah diubah (hash tidak cocok).")
+    return data
+
+
+_TEMP_ROOT: Path | None = None
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def _temp_root() -> Path:
+    """A private folder for decrypted copies, removed when the program ends."""
+    global _TEMP_ROOT
+    if _TEMP_ROOT is None or not _TEMP_ROOT.is_dir():
+        _TEMP_ROOT = Path(tempfile.mkdtemp(prefix="simoncer-lampiran-"))
+        atexit.register(shutil.rmtree, _TEMP_ROOT, True)
+    return _TEMP_ROOT
+
+
+def decrypted_copy(session_or_key: Session | bytes | None, view: AttachmentView, folder: Path | None = None) -> Path:
+    """Write the plain content to a temporary file (for the system's viewer, which cannot read the
+    sealed file) and return its path: ``<folder>/<attachment id>/<file name with the right extension>``.
+    ``folder`` defaults to a private temporary folder (owner-only) removed when the program ends; the
+    caller must tell the user that an unencrypted copy exists there."""
+    data = read_attachment(session_or_key, view)
+    stem = _UNSAFE_NAME.sub("_", Path(view.file_name).stem).strip(" .") or "lampiran"
+    target_dir = (Path(folder) if folder is not None else _temp_root()) / view.id
+    target = target_dir / f"{stem[:100]}.{EXTENSIONS.get(view.media_type, 'bin')}"
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        temp = target_dir / f".{uuid.uuid4().hex[:12]}.tmp"
+        try:
+            with temp.open("xb") as handle:
+                handle.write(data)
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise SealedFileError(
+            f"Salinan sementara '{view.file_name}' tidak dapat dibuat di {target_dir}: {exc.strerror or exc}"
+        ) from exc
+    return target
+
+
+def seal_plain_files(session: Session) -> int:
+    """Encrypt in place every attachment file still stored plain (from before encryption) whose content
+    matches its sha256; return how many were sealed. A damaged plain file is left as it is (reported as
+    unreadable when opened)."""
+    key = file_key(session)
+    root = attachments_root(session)
+    sealed = 0
+    for sha, media_type in session.execute(select(Attachment.sha256, Attachment.media_type).distinct()).all():
+        path = stored_path(root, sha, media_type)
+        try:
+            with path.open("rb") as handle:
+                if is_sealed(handle.read(8)):
+                    continue
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() != sha:
+            continue
+        _replace(path, encrypt_bytes(key, data, sha.encode("ascii")))
+        sealed += 1
+    return sealed
 
 
 # --- checks ------------------------------------------------------------------------------------------
@@ -273,26 +406,38 @@ def _normalise(image: Image.Image) -> _Stored:
     return _Stored(out.getvalue(), media_type, picture.width, picture.height)
 
 
-def _write_once(path: Path, data: bytes, digest: str) -> None:
-    """Put ``data`` at ``path`` unless an identical file is already there (temp name, then rename)."""
+def _write_once(path: Path, data: bytes, digest: str, key: bytes) -> None:
+    """Put ``data`` sealed under ``key`` at ``path`` unless a sealed file with the same content is already
+    there (temp name, then rename). A plain legacy copy, a damaged one or one sealed with another key is
+    replaced."""
     if path.is_file():
         try:
-            if path.stat().st_size == len(data) and hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+            blob = path.read_bytes()
+            if is_sealed(blob) and _sha(decrypt_bytes(key, blob, digest.encode("ascii"))) == digest:
                 return
-        except OSError:
-            pass  # unreadable: write it again
+        except (OSError, SealedFileError):
+            pass  # unreadable or not ours: write it again
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}.tmp"
-        try:
-            with temp.open("xb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+        _replace(path, encrypt_bytes(key, data, digest.encode("ascii")))
     except OSError as exc:
         raise ValidationError(
             FieldError("source", f"Lampiran tidak dapat disimpan di {path.parent}: {exc.strerror or exc}")
         ) from exc
+
+
+def _replace(path: Path, blob: bytes) -> None:
+    """Write ``blob`` to ``path`` through a temporary name (fsync, then ``os.replace``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.parent / f".{path.name}.{uuid.uuid4().hex[:12]}.tmp"
+    try:
+        with temp.open("xb") as handle:
+            handle.write(blob)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

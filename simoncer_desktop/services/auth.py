@@ -32,9 +32,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from simoncer_desktop.errors import AuthError
+from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import GLOBAL_SCOPE, Facilitator, User, utcnow
-from simoncer_desktop.models.enums import AuditAction, Role
-from simoncer_desktop.services import audit
+from simoncer_desktop.models.enums import Role
+from simoncer_desktop.services import acting, audit_hook
 from simoncer_desktop.services.permissions import Identity, require
 from simoncer_desktop.services.reference import kecamatan_codes
 from simoncer_desktop.services.settings import get_setting
@@ -160,9 +161,10 @@ def _validated(session: Session, data: UserInput) -> tuple[str, str, Role, str, 
     return username, full_name, role, scope, facilitator_id
 
 
-def _add_user(session: Session, data: UserInput, actor_name: str, device_id: str, must_change: bool) -> User:
+def _add_user(session: Session, data: UserInput, must_change: bool, first_admin: bool = False) -> User:
     username, full_name, role, scope, facilitator_id = _validated(session, data)
     user = User(
+        id=uuid7(),
         scope=scope,
         username=username,
         full_name=full_name,
@@ -173,39 +175,35 @@ def _add_user(session: Session, data: UserInput, actor_name: str, device_id: str
         must_change_password=must_change,
         active=True,
     )
+    if first_admin:  # set-up: the new administrator is who made the account
+        acting.bind(session, identity_of(user))
     session.add(user)
-    session.flush()
-    changes = {"username": (None, username), "full_name": (None, full_name), "role": (None, role.value)}
-    changes |= {"scope": (None, scope), "facilitator_id": (None, facilitator_id)}
-    audit.record(session, actor_name, device_id, ENTITY, user.id, AuditAction.CREATE, changes)
+    session.flush()  # the audit hook records the new account (the hash as ***)
     return user
 
 
-def create_first_admin(session: Session, username: str, full_name: str, password: str, device_id: str = "") -> Identity:
+def create_first_admin(session: Session, username: str, full_name: str, password: str) -> Identity:
     """The first run's administrator; refused once any user exists (even a deactivated one)."""
     if has_users(session):
         raise AuthError("Administrator pertama sudah dibuat; minta administrator untuk membuatkan akun.")
     data = UserInput(username=username, full_name=full_name, role=Role.ADMIN, password=password)
-    user = _add_user(session, data, normalize_username(username), device_id, must_change=False)
+    user = _add_user(session, data, must_change=False, first_admin=True)
     return identity_of(user)
 
 
-def create_user(session: Session, actor: Identity, data: UserInput, device_id: str = "") -> str:
+def create_user(session: Session, actor: Identity, data: UserInput) -> str:
     """An admin adds a user; the user chooses an own password at first login. Returns the user id."""
     require(actor, "users.manage")
-    return _add_user(session, data, actor.username, device_id, must_change=True).id
+    return _add_user(session, data, must_change=True).id
 
 
-def set_active(session: Session, actor: Identity, username: str, active: bool, device_id: str = "") -> None:
+def set_active(session: Session, actor: Identity, username: str, active: bool) -> None:
     """An admin deactivates (or reactivates) a user; nobody can deactivate the own account."""
     require(actor, "users.manage")
     user = _live_user(session, username)
     if not active and user.id == actor.user_id:
         raise AuthError("Akun sendiri tidak dapat dinonaktifkan.")
-    if user.active != active:
-        changes = {"active": (user.active, active)}
-        user.active = active
-        audit.record(session, actor.username, device_id, ENTITY, user.id, AuditAction.UPDATE, changes)
+    user.active = active
 
 
 def _live_user(session: Session, username: str) -> User:
@@ -215,7 +213,7 @@ def _live_user(session: Session, username: str) -> User:
     return user
 
 
-def reset_password(session: Session, actor: Identity, username: str, new_password: str, device_id: str = "") -> None:
+def reset_password(session: Session, actor: Identity, username: str, new_password: str) -> None:
     """An admin sets a temporary password: the lock is lifted and the user must change it at next login."""
     require(actor, "users.manage")
     user = _live_user(session, username)
@@ -224,20 +222,11 @@ def reset_password(session: Session, actor: Identity, username: str, new_passwor
     user.must_change_password = True
     user.failed_logins = 0
     user.locked_until = None
-    # The hash itself is never written to the audit trail.
-    audit.record(
-        session,
-        actor.username,
-        device_id,
-        ENTITY,
-        user.id,
-        AuditAction.UPDATE,
-        {"password": ("(lama)", "(direset)"), "must_change_password": (False, True)},
-        note="Kata sandi direset oleh administrator",
-    )
+    with audit_hook.noted(session, "Kata sandi direset oleh administrator"):
+        session.flush()
 
 
-def change_password(session: Session, username: str, old_password: str, new_password: str, device_id: str = "") -> None:
+def change_password(session: Session, username: str, old_password: str, new_password: str) -> None:
     """The user replaces the own password (required after a reset or for a new account)."""
     user = _live_user(session, username)
     if not verify(user.password_hash, old_password):
@@ -245,26 +234,17 @@ def change_password(session: Session, username: str, old_password: str, new_pass
     check_password(new_password, user.username)
     if new_password == old_password:
         raise AuthError("Kata sandi baru harus berbeda dari kata sandi lama.")
-    was_forced = user.must_change_password
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
-    audit.record(
-        session,
-        user.username,
-        device_id,
-        ENTITY,
-        user.id,
-        AuditAction.UPDATE,
-        {"password": ("(lama)", "(diganti)"), "must_change_password": (was_forced, False)},
-        note="Kata sandi diganti oleh pengguna",
-    )
+    with audit_hook.noted(session, "Kata sandi diganti oleh pengguna"):
+        session.flush()
 
 
 def _minutes_left(locked_until: datetime, now: datetime) -> int:
     return max(1, math.ceil((locked_until - now).total_seconds() / 60))
 
 
-def login(session: Session, username: str, password: str, now: datetime | None = None, device_id: str = "") -> Identity:
+def login(session: Session, username: str, password: str, now: datetime | None = None) -> Identity:
     """Check the password; returns who logged in or raises :class:`AuthError` (and commits the attempt).
 
     ``now`` is naive UTC (tests pass it to step over the lock).
@@ -283,7 +263,7 @@ def login(session: Session, username: str, password: str, now: datetime | None =
         user.locked_until = None  # the lock has run out: a fresh series of attempts
         user.failed_logins = 0
     if not verify(user.password_hash, password or ""):
-        _count_failure(session, user, now, device_id)
+        _count_failure(session, user, now)
         session.commit()
         if user.locked_until is not None:
             minutes = _minutes_left(user.locked_until, now)
@@ -296,23 +276,14 @@ def login(session: Session, username: str, password: str, now: datetime | None =
     return identity_of(user)
 
 
-def _count_failure(session: Session, user: User, now: datetime, device_id: str) -> None:
+def _count_failure(session: Session, user: User, now: datetime) -> None:
     user.failed_logins = (user.failed_logins or 0) + 1
     max_attempts = int(get_setting(session, "login_max_attempts", on=now.date()))
     if max_attempts > 0 and user.failed_logins >= max_attempts:
         lock_minutes = int(get_setting(session, "login_lock_minutes", on=now.date()))
         user.locked_until = now + timedelta(minutes=lock_minutes)
-        audit.record(
-            session,
-            user.username,
-            device_id,
-            ENTITY,
-            user.id,
-            AuditAction.UPDATE,
-            {"locked_until": (None, user.locked_until)},
-            note=f"Dikunci setelah {user.failed_logins} kali salah kata sandi",
-            at=now,
-        )
+        with audit_hook.noted(session, f"Dikunci setelah {user.failed_logins} kali salah kata sandi"):
+            session.flush()
 
 
 @cache

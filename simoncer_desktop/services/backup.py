@@ -3,19 +3,25 @@
 A backup is ``simoncer-backup-YYYYmmdd-HHMMSS.zip`` holding
 
 - ``manifest.json``: app name and version, backup format, schema (Alembic) revision, ``created_at``,
-  encryption (``"none"`` for now) and the SHA-256 of every other member;
-- ``database.sqlite3``: an online-consistent snapshot made with SQLite's backup API (safe while the
-  app is running with WAL), switched to a plain rollback journal so the file stands alone;
-- ``attachments/…``: the content-addressed attachment store, as it is on disk.
+  encryption (``"sqlcipher4+aesgcm"``) and the SHA-256 of every other member;
+- ``database.sqlite3``: an online-consistent snapshot made with SQLCipher's backup API (safe while the
+  app is running with WAL), encrypted with the same data key as the live database and switched to a
+  plain rollback journal so the file stands alone;
+- ``keys.json``: the key file beside the database (``<db>.keys``: the data key wrapped per user and for
+  the recovery key), so a backup can be restored on a laptop that has nothing yet;
+- ``attachments/…``: the content-addressed attachment store, as it is on disk (files already sealed
+  with the data key, see ``security.files``).
+
+Checking the database inside a backup needs the data key: the current database's key, or, when there is
+no current database, the key unlocked from the backup's own ``keys.json`` by the caller's ``unlock``
+callback (a user's password or the recovery key). A backup made for another database (another data
+key) does not open with the current key and is refused.
 
 Safety rules: a backup is written under a temporary name and renamed only when complete, so a full
 disk never leaves a half file that looks like a backup. A restore checks the file first
-(:func:`inspect_backup`), keeps the current database (and attachments folder) as a dated copy in
-``backups/``, and only then swaps the files in; a failure while swapping puts everything back.
-
-Encryption seam: the database will later be stored encrypted like the live database. Only
-:func:`_seal_database` / :func:`_unseal_database` and ``ENCRYPTION`` in the manifest need to change;
-a backup whose manifest names an encryption this version does not know is refused, not misread.
+(:func:`inspect_backup`), keeps the current database, its key file (and attachments folder) as dated
+copies in ``backups/``, and only then swaps the files in; a failure while swapping puts everything back.
+A backup whose manifest names an encryption this version does not know is refused, not misread.
 """
 
 from __future__ import annotations
@@ -27,32 +33,40 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from alembic.script import ScriptDirectory
 
 from simoncer_desktop import APP_NAME, __version__
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.migrate import alembic_config, head_revision
 from simoncer_desktop.paths import backup_dir
+from simoncer_desktop.security import engine as cipher
 from simoncer_desktop.services.attachments import ATTACHMENTS_FOLDER
+
+if TYPE_CHECKING:
+    from simoncer_desktop.security.keystore import KeyStore
 
 log = logging.getLogger(__name__)
 
-BACKUP_FORMAT = 1
-"""Layout of the zip; a backup with a higher number comes from a newer app and is refused."""
-ENCRYPTION = "none"
-"""What ``database.sqlite3`` inside the zip is encrypted with (see the module docstring)."""
+BACKUP_FORMAT = 2
+"""Layout of the zip; a backup with a higher number comes from a newer app and is refused.
+2: encrypted database + ``keys.json`` (an app that knows only 1 says "made by a newer version")."""
+ENCRYPTION = "sqlcipher4+aesgcm"
+"""What the zip's members are encrypted with: the database with SQLCipher 4, attachments AES-GCM."""
+PLAIN_ENCRYPTION = "none"
+"""Backups made before encryption at rest (format 1)."""
 MANIFEST = "manifest.json"
 DATABASE_MEMBER = "database.sqlite3"
+KEYS_MEMBER = "keys.json"
 PREFIX = "simoncer-backup-"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 NAME_RE = re.compile(r"^simoncer-backup-(\d{8})-(\d{6})\.zip$")
@@ -60,8 +74,32 @@ NAME_RE = re.compile(r"^simoncer-backup-(\d{8})-(\d{6})\.zip$")
 CHUNK = 1024 * 1024
 
 
+Unlock = Callable[[Path], bytes]
+"""``unlock(keystore_path) -> data key``: opens the backup's own key file (extracted to a temporary
+``keystore_path``, the ``<database>.keys`` of a temporary ``database.sqlite3``), e.g. with a user's
+password; raises (``AuthError``) when it cannot."""
+
+
 class BackupError(SimoncerError):
     """A backup could not be written, or a file is not a usable Simoncer backup; nothing was changed."""
+
+
+def _key_store_at(keystore_path: Path) -> KeyStore:
+    from simoncer_desktop.security.keystore import SUFFIX, KeyStore
+
+    keystore_path = Path(keystore_path)
+    return KeyStore.load(keystore_path.with_name(keystore_path.name.removesuffix(SUFFIX)))
+
+
+def password_unlock(username: str, password: str) -> Unlock:
+    """An ``unlock`` for :func:`restore_backup`: the backup's key file opened with a user's password
+    (AuthError in Bahasa when it is wrong)."""
+    return lambda keystore_path: _key_store_at(keystore_path).unlock(username, password)
+
+
+def recovery_unlock(recovery_key: str) -> Unlock:
+    """An ``unlock`` for :func:`restore_backup`: the backup's key file opened with the recovery key."""
+    return lambda keystore_path: _key_store_at(keystore_path).unlock_with_recovery(recovery_key)
 
 
 @dataclass(frozen=True)
@@ -89,6 +127,10 @@ class RestoreResult:
     """The attachments folder as it was before the restore, moved into ``backups/`` (None: there was none)."""
     attachments_restored: int
     needs_upgrade: bool
+    previous_key_file: Path | None = None
+    """The key file as it was before the restore: ``<previous_database>.keys`` (None: there was none)."""
+    key: bytes = field(default=b"", repr=False, compare=False)
+    """The data key of the restored database (the one given, or the one ``unlock`` returned)."""
 
 
 @dataclass(frozen=True)
@@ -100,22 +142,14 @@ class BackupEntry:
     size_bytes: int
 
 
-# --- encryption seam ---------------------------------------------------------------------------------
-
-
-def _seal_database(plain: Path) -> Path:
-    """The file to store as ``database.sqlite3``. Later: encrypt like the live database."""
-    return plain
-
-
-def _unseal_database(stored: Path, encryption: str) -> Path:
-    """A plain SQLite file from the stored member. Later: decrypt."""
-    if encryption != ENCRYPTION:
-        raise BackupError(f"Cadangan terenkripsi dengan '{encryption}', yang belum didukung versi aplikasi ini")
-    return stored
-
-
 # --- helpers -----------------------------------------------------------------------------------------
+
+
+def key_file_path(db_path: Path) -> Path:
+    """The key file beside a database (``KeyStore.path_for``)."""
+    from simoncer_desktop.security.keystore import KeyStore
+
+    return Path(KeyStore.path_for(Path(db_path)))
 
 
 def _stamp(now: datetime | None) -> tuple[datetime, str]:
@@ -131,14 +165,24 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _snapshot(db_path: Path, target: Path) -> None:
-    """Copy the live database with the backup API (includes what is still in the WAL)."""
-    src = sqlite3.connect(db_path)
+def _connect_live(db_path: Path, key: bytes) -> sqlcipher.Connection:
+    """A connection to the live database: with the key (AuthError when it does not open it), or without
+    one for a plain file made before encryption (it is copied as it is)."""
+    if cipher.is_encrypted(db_path):
+        return cipher.connect(db_path, key)
+    return sqlcipher.connect(str(db_path), check_same_thread=False)
+
+
+def _snapshot(db_path: Path, target: Path, key: bytes) -> None:
+    """Copy the live database with the backup API (includes what is still in the WAL), encrypted with
+    the same key, in rollback-journal mode so the copy stands alone."""
+    src = _connect_live(db_path, key)
     try:
-        dst = sqlite3.connect(target)
+        encrypted = cipher.is_encrypted(db_path)
+        dst = cipher.connect(target, key) if encrypted else sqlcipher.connect(str(target))
         try:
             src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst.execute("PRAGMA journal_mode=DELETE").fetchall()
         finally:
             dst.close()
     finally:
@@ -154,11 +198,12 @@ def _attachment_files(db_path: Path) -> Iterator[tuple[Path, str]]:
             yield file, f"{ATTACHMENTS_FOLDER}/{file.relative_to(root).as_posix()}"
 
 
-def _schema_revision(sqlite_file: Path) -> str | None:
-    conn = sqlite3.connect(f"file:{sqlite_file}?mode=ro", uri=True)
+def _schema_revision(database: Path, key: bytes) -> str | None:
+    """The Alembic revision inside an encrypted database file (None: no table or unreadable)."""
+    conn = cipher.connect(database, key, read_only=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except sqlcipher.DatabaseError:
         return None
     finally:
         conn.close()
@@ -182,25 +227,40 @@ def _write_error(folder: Path, exc: OSError) -> BackupError:
 # --- create ------------------------------------------------------------------------------------------
 
 
-def create_backup(db_path: Path, folder: Path, now: datetime | None = None) -> BackupInfo:
-    """Write ``simoncer-backup-<stamp>.zip`` into ``folder`` (made if missing).
+def create_backup(db_path: Path, folder: Path, key: bytes, now: datetime | None = None) -> BackupInfo:
+    """Write ``simoncer-backup-<stamp>.zip`` into ``folder`` (made if missing); ``key`` is the database's
+    data key (``Database.key``).
 
-    Any write problem (full disk, read-only USB stick, a file where the folder should be) raises
-    :class:`BackupError` naming the folder, and leaves no partial file behind.
+    Refused (:class:`BackupError`, nothing written) when the database has no key file beside it (such a
+    backup could not be restored anywhere else). Any write problem (full disk, read-only USB stick, a file
+    where the folder should be) raises :class:`BackupError` naming the folder, and leaves no partial file
+    behind.
     """
+    db_path = Path(db_path)
     moment, stamp = _stamp(now)
     folder = Path(folder)
     final = folder / f"{PREFIX}{stamp}.zip"
     part = folder / f".{final.name}.part"
     snapshot = folder / f".{PREFIX}{stamp}.sqlite3.part"
+    keys = key_file_path(db_path)
+    if not cipher.is_encrypted(db_path):
+        raise BackupError(
+            f"Database {db_path} belum terenkripsi; buka dengan aplikasi (masuk) dulu agar dienkripsi, "
+            "lalu buat cadangan. Tidak ada berkas yang dibuat."
+        )
+    if not keys.is_file():
+        raise BackupError(
+            f"Berkas kunci {keys} tidak ditemukan; tanpa berkas itu cadangan tidak dapat dipulihkan. "
+            "Tidak ada berkas yang dibuat."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if final.exists():
             raise BackupError(f"Cadangan {final.name} sudah ada di folder {folder}; coba lagi sebentar lagi")
-        _snapshot(db_path, snapshot)
-        sealed = _seal_database(snapshot)
-        revision = _schema_revision(sealed) or ""
-        files = {DATABASE_MEMBER: _sha256_file(sealed)}
+        _snapshot(db_path, snapshot, key)
+        revision = _schema_revision(snapshot, key) or ""
+        keys_data = keys.read_bytes()
+        files = {DATABASE_MEMBER: _sha256_file(snapshot), KEYS_MEMBER: hashlib.sha256(keys_data).hexdigest()}
         attachments = list(_attachment_files(db_path))
         for file, arcname in attachments:
             files[arcname] = _sha256_file(file)
@@ -216,9 +276,10 @@ def create_backup(db_path: Path, folder: Path, now: datetime | None = None) -> B
         }
         with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
             zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
-            zf.write(sealed, DATABASE_MEMBER)
+            # Encrypted pages do not compress: stored, like the photos and PDFs (already compressed).
+            zf.write(snapshot, DATABASE_MEMBER, compress_type=zipfile.ZIP_STORED)
+            zf.writestr(KEYS_MEMBER, keys_data)
             for file, arcname in attachments:
-                # Photos and PDFs are already compressed; storing them saves time on a slow laptop.
                 zf.write(file, arcname, compress_type=zipfile.ZIP_STORED)
         with part.open("rb+") as fh:
             os.fsync(fh.fileno())
@@ -249,7 +310,7 @@ def list_backups(folder: Path) -> list[BackupEntry]:
     return sorted(out, key=lambda e: e.created_at, reverse=True)
 
 
-def daily_backup(db_path: Path, keep_days: int, now: datetime | None = None) -> BackupInfo | None:
+def daily_backup(db_path: Path, key: bytes, keep_days: int, now: datetime | None = None) -> BackupInfo | None:
     """Today's backup in ``backups/`` unless one exists (None then); drop this app's backups older than
     ``keep_days`` days (``0`` keeps all). Rotation runs only when a backup exists for today, so a failing
     backup never leaves the office with fewer old copies."""
@@ -257,7 +318,7 @@ def daily_backup(db_path: Path, keep_days: int, now: datetime | None = None) -> 
     folder = backup_dir(db_path)
     today = moment.date()
     have_today = any(entry.created_at.date() == today for entry in list_backups(folder))
-    info = None if have_today else create_backup(db_path, folder, moment)
+    info = None if have_today else create_backup(db_path, folder, key, moment)
     if keep_days > 0:
         _rotate(folder, today - timedelta(days=keep_days - 1))
     return info
@@ -296,16 +357,39 @@ def _read_manifest(path: Path, zf: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
+def _check_encryption(path: Path, manifest: dict[str, Any]) -> None:
+    encryption = str(manifest.get("encryption", ""))
+    if encryption == PLAIN_ENCRYPTION:
+        raise _refuse(
+            path,
+            "cadangan lama tanpa enkripsi (dibuat sebelum database dienkripsi) tidak dapat dipulihkan oleh "
+            f"versi {__version__} ini; pakai cadangan yang lebih baru",
+        )
+    if encryption != ENCRYPTION:
+        raise _refuse(path, f"terenkripsi dengan '{encryption}', yang belum didukung versi aplikasi ini")
+
+
 def _safe_member(name: str) -> bool:
     """No absolute paths or ``..``: a crafted zip must not write outside the restore folder."""
     pure = PurePosixPath(name)
     if pure.is_absolute() or ".." in pure.parts or "\\" in name or ":" in name:
         return False
-    return name == DATABASE_MEMBER or (pure.parts[0] == ATTACHMENTS_FOLDER and len(pure.parts) > 1)
+    return name in (DATABASE_MEMBER, KEYS_MEMBER) or (pure.parts[0] == ATTACHMENTS_FOLDER and len(pure.parts) > 1)
 
 
-def _check_and_extract(path: Path, workdir: Path) -> tuple[BackupInfo, Path, Path]:
-    """Check every rule; extract the database and attachments into ``workdir``."""
+@dataclass(frozen=True)
+class _Extracted:
+    info: BackupInfo
+    database: Path
+    key_file: Path
+    """The backup's ``keys.json``, extracted as ``<database>.keys`` beside ``database``."""
+    attachments: Path
+    key: bytes = field(repr=False)
+
+
+def _check_and_extract(path: Path, workdir: Path, key: bytes | None, unlock: Unlock | None) -> _Extracted:
+    """Check every rule; extract the database, key file and attachments into ``workdir``; open the
+    database with ``key`` (or the key ``unlock`` gets from the backup's key file) and check it."""
     if not path.is_file():
         raise BackupError(f"Berkas cadangan {path} tidak ditemukan")
     try:
@@ -323,9 +407,12 @@ def _check_and_extract(path: Path, workdir: Path) -> tuple[BackupInfo, Path, Pat
                 f"dibuat oleh versi aplikasi yang lebih baru ({manifest.get('app_version', '?')}, "
                 f"skema {revision or '?'} tidak dikenal versi {__version__} ini); perbarui aplikasi dulu",
             )
+        _check_encryption(path, manifest)
         files: dict[str, str] = manifest["files"]
         if DATABASE_MEMBER not in files:
             raise _refuse(path, "database tidak ada di dalam cadangan")
+        if KEYS_MEMBER not in files:
+            raise _refuse(path, f"berkas kunci ({KEYS_MEMBER}) tidak ada di dalam cadangan")
         names = set(zf.namelist()) - {MANIFEST}
         if names != set(files) or not all(_safe_member(n) for n in names):
             raise _refuse(path, "isi cadangan tidak sesuai dengan manifest.json")
@@ -344,8 +431,14 @@ def _check_and_extract(path: Path, workdir: Path) -> tuple[BackupInfo, Path, Pat
                 raise _refuse(path, f"{name} di dalam cadangan rusak") from None
             if digest.hexdigest() != files[name]:
                 raise _refuse(path, f"{name} di dalam cadangan rusak atau telah diubah (hash tidak cocok)")
-    database = _unseal_database(workdir / DATABASE_MEMBER, str(manifest.get("encryption", "")))
-    _check_database(path, database, revision)
+    database = workdir / DATABASE_MEMBER
+    key_file = key_file_path(database)
+    os.replace(workdir / KEYS_MEMBER, key_file)
+    if key is None:
+        if unlock is None:
+            raise BackupError("Kunci database diperlukan untuk memeriksa cadangan; masuk dulu lalu ulangi.")
+        key = unlock(key_file)
+    _check_database(path, database, revision, key)
     try:
         created = datetime.fromisoformat(str(manifest.get("created_at")))
     except ValueError:
@@ -356,100 +449,162 @@ def _check_and_extract(path: Path, workdir: Path) -> tuple[BackupInfo, Path, Pat
         str(manifest.get("app_version", "?")),
         revision,
         path.stat().st_size,
-        len(names) - 1,
+        len(names) - 2,
     )
-    return info, database, attachments_dir
+    return _Extracted(info, database, key_file, attachments_dir, key)
 
 
-def _check_database(path: Path, database: Path, revision: str) -> None:
+def _check_database(path: Path, database: Path, revision: str, key: bytes) -> None:
     try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        conn = cipher.connect(database, key, read_only=True)
+    except SimoncerError:  # AuthError: the key does not open it
+        raise _refuse(
+            path,
+            "database di dalam cadangan tidak dapat dibuka dengan kunci database ini "
+            "(cadangan dari database lain, atau berkasnya rusak)",
+        ) from None
+    try:
         try:
+            pages = conn.execute("PRAGMA cipher_integrity_check").fetchall()
             result = conn.execute("PRAGMA integrity_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlcipher.DatabaseError:
         raise _refuse(path, "database di dalam cadangan bukan database SQLite yang utuh") from None
-    if result != [("ok",)]:
+    if pages or result != [("ok",)]:
         raise _refuse(path, "database di dalam cadangan rusak (pemeriksaan integritas gagal)")
-    if _schema_revision(database) != revision:
+    if _schema_revision(database, key) != revision:
         raise _refuse(path, "versi skema database tidak sesuai dengan manifest.json")
 
 
-def inspect_backup(path: Path) -> BackupInfo:
-    """Check that ``path`` is an intact Simoncer backup this version can restore; raise :class:`BackupError`
-    with the reason in Bahasa otherwise. Reads the whole file (hashes, integrity check)."""
+def inspect_backup(path: Path, key: bytes | None, unlock: Unlock | None = None) -> BackupInfo:
+    """Check that ``path`` is an intact Simoncer backup this version can restore with ``key`` (the
+    current database's data key; None: the key ``unlock`` gets from the backup's own key file); raise
+    :class:`BackupError` with the reason in Bahasa otherwise. Reads the whole file (hashes, integrity)."""
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="simoncer-inspect-") as tmp:
-        info, _, _ = _check_and_extract(path, Path(tmp))
-    return info
+        return _check_and_extract(path, Path(tmp), key, unlock).info
 
 
 # --- restore -----------------------------------------------------------------------------------------
 
 
-def _release_wal(db_path: Path) -> None:
+def _release_wal(db_path: Path, key: bytes) -> None:
     """Fold the WAL into the file and drop ``-wal``/``-shm`` so the swapped-in file cannot be mixed with
     the old database's log. Fails (database in use) while another program holds the database open."""
     if not db_path.exists():
         return
     try:
-        conn = sqlite3.connect(db_path, timeout=2)
+        conn = _connect_live(db_path, key)
         try:
+            conn.execute("PRAGMA busy_timeout = 2000")
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except sqlcipher.Error as exc:
         raise BackupError(f"Database {db_path.name} sedang dipakai; tutup aplikasi lalu ulangi ({exc})") from exc
     if not mode or str(mode[0]).lower() != "delete":
         raise BackupError(f"Database {db_path.name} sedang dipakai; tutup aplikasi lalu ulangi")
 
 
-def restore_backup(backup_path: Path, db_path: Path, now: datetime | None = None) -> RestoreResult:
-    """Replace the database and attachments with a backup's, after keeping the current ones in ``backups/``.
+def restore_backup(
+    backup_path: Path,
+    db_path: Path,
+    key: bytes | None,
+    now: datetime | None = None,
+    unlock: Unlock | None = None,
+) -> RestoreResult:
+    """Replace the database, its key file and the attachments with a backup's, after keeping the current
+    ones in ``backups/`` (``<db>-before-restore-<stamp>.sqlite3`` with its ``.keys`` beside it).
 
-    Close every connection to ``db_path`` first. An older schema is upgraded by the normal start-up
-    migration the next time the database is opened (``RestoreResult.needs_upgrade``).
+    ``key`` is the current database's data key: a backup it does not open (another database) is
+    refused. With no current database, pass ``key=None`` and ``unlock(keystore_path) -> key``, which
+    opens the backup's own key file (a user's password, the recovery key). The restored key file is the
+    backup's: the passwords are those of the backup's day. Close every connection to ``db_path`` first.
+    An older schema is upgraded by the normal start-up migration the next time the database is opened
+    (``RestoreResult.needs_upgrade``).
     """
     backup_path, db_path = Path(backup_path), Path(db_path)
     _, stamp = _stamp(now)
     keep = backup_dir(db_path)
     live_attachments = db_path.parent / ATTACHMENTS_FOLDER
+    live_keys = key_file_path(db_path)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            f"Folder {db_path.parent} tidak dapat dibuat ({exc.strerror or exc}); pemulihan dibatalkan"
+        ) from exc
     with tempfile.TemporaryDirectory(prefix=".simoncer-restore-", dir=db_path.parent) as tmp:
-        info, database, attachments = _check_and_extract(backup_path, Path(tmp))
+        extracted = _check_and_extract(backup_path, Path(tmp), key, unlock)
+        info = extracted.info
         previous_db: Path | None = None
+        previous_keys: Path | None = None
         previous_att: Path | None = None
         copy = keep / f"{db_path.stem}-before-restore-{stamp}.sqlite3"
+        copy_keys = key_file_path(copy)
         try:
             if db_path.exists():
-                _snapshot(db_path, copy)
+                keep.mkdir(parents=True, exist_ok=True)
+                _snapshot(db_path, copy, extracted.key)
                 previous_db = copy
-        except (OSError, sqlite3.Error) as exc:
+            if live_keys.exists():
+                keep.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(live_keys, copy_keys)
+                previous_keys = copy_keys
+        except (OSError, sqlcipher.Error, SimoncerError) as exc:
             _unlink_quietly(copy)
+            _unlink_quietly(copy_keys)
             raise BackupError(
                 f"Salinan database saat ini tidak dapat dibuat di {keep} ({exc}); pemulihan dibatalkan"
             ) from exc
-        _release_wal(db_path)
+        _release_wal(db_path, extracted.key)
         staged_db = db_path.with_name(f".{db_path.name}.restoring")
+        staged_keys = live_keys.with_name(f".{live_keys.name}.restoring")
         try:
-            shutil.copyfile(database, staged_db)
+            shutil.copyfile(extracted.database, staged_db)
+            shutil.copyfile(extracted.key_file, staged_keys)
             if live_attachments.exists():
                 previous_att = keep / f"{db_path.stem}-before-restore-{stamp}-attachments"
                 os.rename(live_attachments, previous_att)
-            os.rename(attachments, live_attachments)
+            os.rename(extracted.attachments, live_attachments)
             try:
-                os.replace(staged_db, db_path)
+                os.replace(staged_keys, live_keys)
+                try:
+                    os.replace(staged_db, db_path)
+                except OSError:
+                    _put_keys_back(live_keys, previous_keys, staged_keys)
+                    raise
             except OSError:
                 _put_attachments_back(live_attachments, previous_att, Path(tmp))
                 raise
         except OSError as exc:
             _unlink_quietly(staged_db)
+            _unlink_quietly(staged_keys)
             log.exception("Restore of %s failed", backup_path)
             raise BackupError(
                 f"Pemulihan gagal ({exc.strerror or exc}); database dan lampiran saat ini tidak diubah"
             ) from exc
     log.info("Restored %s from %s (previous copy %s)", db_path, backup_path, previous_db)
-    return RestoreResult(info, db_path, previous_db, previous_att, info.attachment_count, info.needs_upgrade)
+    return RestoreResult(
+        info,
+        db_path,
+        previous_db,
+        previous_att,
+        info.attachment_count,
+        info.needs_upgrade,
+        previous_keys,
+        extracted.key,
+    )
+
+
+def _put_keys_back(live: Path, previous: Path | None, staged: Path) -> None:
+    """Undo the key file swap after the database could not be replaced."""
+    if previous is None:
+        live.unlink(missing_ok=True)
+        return
+    shutil.copy2(previous, staged)
+    os.replace(staged, live)
 
 
 def _put_attachments_back(live: Path, previous: Path | None, scratch: Path) -> None:

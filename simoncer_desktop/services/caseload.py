@@ -18,6 +18,7 @@ from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import Facilitator, Household, Member, Wilayah
 from simoncer_desktop.models.enums import Education, HouseholdStatus, Program, Relationship, Sex, WelfareClass
+from simoncer_desktop.services import acting
 from simoncer_desktop.services import components as comp
 from simoncer_desktop.services.identity import check_nik, check_no_kk
 from simoncer_desktop.services.reference import KELURAHAN, kecamatan_codes
@@ -408,8 +409,12 @@ def _member_errors_for_batch(members: list[MemberInput]) -> list[FieldError]:
     return errors
 
 
+EDIT = "caseload.edit"
+
+
 def create_household(session: Session, data: HouseholdInput, members: list[MemberInput] | None = None) -> str:
     """A new family with its members; returns its id. Raises ValidationError (nothing written)."""
+    acting.require(session, EDIT)
     members = members or []
     check = Validator(session)
     errors = check.household(data)
@@ -420,6 +425,7 @@ def create_household(session: Session, data: HouseholdInput, members: list[Membe
         raise ValidationError(errors)
     hh = Household(id=uuid7())
     _apply_household(hh, data)
+    acting.require(session, EDIT, kecamatan=hh.scope)
     session.add(hh)
     session.flush()
     for m_input in members:
@@ -432,10 +438,12 @@ def create_household(session: Session, data: HouseholdInput, members: list[Membe
 
 def update_household(session: Session, household_id: str, data: HouseholdInput) -> None:
     hh = _live_household(session, household_id)
+    acting.require(session, EDIT, kecamatan=hh.scope)
     errors = Validator(session).household(data, household_id)
     if errors:
         raise ValidationError(errors)
     old_scope = hh.scope
+    acting.require(session, EDIT, kecamatan=data.kelurahan_code.rsplit(".", 1)[0])  # moving it there, too
     _apply_household(hh, data)
     if hh.scope != old_scope:
         for m in hh.members:
@@ -446,6 +454,7 @@ def update_household(session: Session, household_id: str, data: HouseholdInput) 
 def delete_household(session: Session, household_id: str) -> None:
     """Tombstone the family and its members (synced rows are never physically deleted)."""
     hh = _live_household(session, household_id)
+    acting.require(session, EDIT, kecamatan=hh.scope)
     for m in hh.members:
         m.deleted = True
     hh.deleted = True
@@ -454,6 +463,7 @@ def delete_household(session: Session, household_id: str) -> None:
 
 def add_member(session: Session, household_id: str, data: MemberInput) -> str:
     hh = _live_household(session, household_id)
+    acting.require(session, EDIT, kecamatan=hh.scope)
     errors = Validator(session).member(data, household_id=household_id)
     if errors:
         raise ValidationError(errors)
@@ -469,6 +479,7 @@ def add_member(session: Session, household_id: str, data: MemberInput) -> str:
 
 def update_member(session: Session, member_id: str, data: MemberInput) -> None:
     m = _live_member(session, member_id)
+    acting.require(session, EDIT, kecamatan=m.scope)
     errors = Validator(session).member(data, household_id=m.household_id, member_id=m.id)
     if errors:
         raise ValidationError(errors)
@@ -480,6 +491,7 @@ def update_member(session: Session, member_id: str, data: MemberInput) -> None:
 
 def delete_member(session: Session, member_id: str) -> None:
     m = _live_member(session, member_id)
+    acting.require(session, EDIT, kecamatan=m.scope)
     m.deleted = True
     m.is_recipient = False
     session.flush()

@@ -31,6 +31,7 @@ from simoncer_desktop.errors import ValidationError
 from simoncer_desktop.ids import SeededUuid7
 from simoncer_desktop.models import Facilitator, Household, Member
 from simoncer_desktop.models.enums import HouseholdStatus
+from simoncer_desktop.services import acting
 from simoncer_desktop.services import demo_names as names
 from simoncer_desktop.services.demo_numbers import NumberPool, id_start_ms, numbers_in_use
 from simoncer_desktop.services.demo_people import (
@@ -294,6 +295,7 @@ def generate(
 
     Raises ``ValidationError`` for an unknown region or a negative number of families.
     """
+    acting.require(session, "maintenance.run")
     code = region.strip()
     if families < 0:
         raise ValidationError(f"Jumlah keluarga tidak boleh negatif ({families})", field="families")

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.ids import SeededUuid7
 from simoncer_desktop.models import AffectedFamily, DisasterEvent, EventArea, Household, Member, Victim, Wilayah
 from simoncer_desktop.models.enums import DamageLevel, DisasterKind, InjuryLevel
+from simoncer_desktop.services import acting
 from simoncer_desktop.services import demo_names as names
 from simoncer_desktop.services.demo_numbers import NumberPool, numbers_in_use
 from simoncer_desktop.services.identity import make_nik, make_no_kk
@@ -282,6 +283,7 @@ def already_generated(session: Session, seed: int) -> bool:
 def generate(session: Session, *, victims: int, seed: int = 1, day: date = DEMO_DAY) -> ReliefDemoResult:
     """One open flood event on ``day`` with about ``victims`` people (whole families, so a few more),
     inside the caller's transaction."""
+    acting.require(session, "maintenance.run")
     kecamatan, kelurahan = _kelurahan_by_size(session)
     event_id = event_id_for(seed)
     occurred = datetime.combine(day, datetime.min.time()) + timedelta(hours=4, minutes=30)

@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import GLOBAL_SCOPE, Household, NaturalGraduationProposal, NaturalGraduationRun
 from simoncer_desktop.models.enums import HouseholdStatus
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.components import ComponentRules
 from simoncer_desktop.services.natural_graduation_civil import (
     CIVIL_DIED,
@@ -125,6 +126,7 @@ def propose(
 
     Runs in the caller's transaction and changes no family. A civil file that cannot be read raises
     ``SheetFileError`` before anything is written."""
+    acting.require(session, "natural_graduation.run")
     started = time.perf_counter()
     code = quarter_code(quarter)
     start, end = parse_quarter(code)

@@ -17,6 +17,7 @@ from simoncer_desktop.errors import NotFoundError, ValidationError
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import GraduationDecision, Household, NaturalGraduationProposal, NaturalGraduationRun
 from simoncer_desktop.models.enums import HouseholdStatus
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.natural_graduation_quarter import chunks, dmy, parse_quarter
 from simoncer_desktop.services.natural_graduation_rules import REASONS, reason_labels
 
@@ -179,6 +180,7 @@ def decide(
 ) -> int:
     """Approve (``disetujui``) or reject (``ditolak``) proposals of a run not yet applied; ``"all"`` =
     every proposal of the run. Returns how many rows were decided."""
+    acting.require(session, "natural_graduation.decide")
     if decision not in (APPROVED, REJECTED):
         raise ValidationError(f"Keputusan '{decision}' tidak dikenal (pilih disetujui atau ditolak)", field="decision")
     decided_by = required_name(decided_by, "Nama yang memutuskan wajib diisi", "decided_by")
@@ -224,6 +226,7 @@ def apply_run(session: Session, run_id: str, applied_by: str, on: date | None = 
     """Graduate every approved family of the run (status, reason, date = quarter end) and record an
     approved ``GraduationDecision`` per family, in the caller's transaction. Refuses a run already
     applied or one without approved rows; rejected and undecided rows are left alone."""
+    acting.require(session, "natural_graduation.apply")
     applied_by = required_name(applied_by, "Nama yang menerapkan wajib diisi", "applied_by")
     run = _live_run(session, run_id)
     _refuse_if_applied(run)

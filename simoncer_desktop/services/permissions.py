@@ -75,8 +75,8 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "relief.event": _OFFICE,  # create/update/close/reopen event
     "relief.register": _OFFICE,  # register_family / update_family (with victims)
     "relief.stock": _OFFICE,  # receive_stock
-    "relief.item": _DECIDERS,  # add_item (the item list is shared by all kecamatan)
-    "relief.entitlement_index": _DECIDERS,  # set_entitlement (aid index, follows regulation)
+    "relief.item": _ADMIN,  # add_item (the item list is reference data shared by all kecamatan)
+    "relief.entitlement_index": _ADMIN,  # set_entitlement (aid index: reference data, follows regulation)
     "relief.event_entitlement": _OFFICE,  # apply_entitlement / remove_entitlement on an event
     "relief.distribute": _OFFICE,  # distribute
     "attachment.add": _OFFICE,  # add_attachment (photos/scans of relief records)
@@ -85,6 +85,8 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "reference.edit": _ADMIN,  # wilayah, component rates, seeded defaults
     "users.manage": _ADMIN,  # create_user, reset_password, deactivate
     "maintenance.run": _ADMIN,  # search_index.rebuild, demo data, backups/restore
+    # Reading the audit trail (who changed what): supervisors and administrators
+    "audit.view": _DECIDERS,
     # Reading out (not mutating, but the one thing a viewer may do)
     "reports.export": frozenset(Role),  # exports, recaps, graduation report, relief documents
 }
@@ -118,6 +120,7 @@ ACTION_LABELS: dict[str, str] = {
     "reference.edit": "mengubah data referensi",
     "users.manage": "mengelola pengguna",
     "maintenance.run": "menjalankan pemeliharaan data",
+    "audit.view": "melihat jejak audit",
     "reports.export": "mengekspor laporan",
 }
 
@@ -144,13 +147,20 @@ def can(identity: Identity, action: str, kecamatan: str | None = None, facilitat
     return True
 
 
-def require(identity: Identity, action: str, kecamatan: str | None = None, facilitator_id: str | None = None) -> None:
+NOT_SIGNED_IN = "Belum masuk: perubahan data hanya boleh dilakukan oleh pengguna yang sudah masuk."
+
+
+def require(
+    identity: Identity | None, action: str, kecamatan: str | None = None, facilitator_id: str | None = None
+) -> None:
     """Refuse unless the role may do ``action`` on a record of ``kecamatan`` / of ``facilitator_id``.
 
     ``kecamatan`` is the owning scope of the record (None for actions not tied to an area);
     ``facilitator_id`` is the family's facilitator (checked for a pendamping only).
     """
     label = ACTION_LABELS.get(action, action)
+    if identity is None:
+        raise PermissionDeniedError(NOT_SIGNED_IN)
     role = Role(identity.role)
     if role not in allowed_roles(action):
         raise PermissionDeniedError(f"Peran {role.label} tidak berwenang {label}.")

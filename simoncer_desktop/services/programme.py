@@ -42,6 +42,7 @@ from simoncer_desktop.models import (
     StageRecord,
 )
 from simoncer_desktop.models.enums import HouseholdStatus
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.components import age_on
 from simoncer_desktop.services.settings import get_setting
 
@@ -136,6 +137,7 @@ class CohortInput:
 
 
 def create_cohort(session: Session, data: CohortInput) -> str:
+    acting.require(session, "programme.cohort", kecamatan=(data.scope or "").strip() or None)
     errors = required_text(data.name, "name", "Nama kohort")
     if data.starts_on is None:
         errors.append(FieldError("starts_on", "Tanggal mulai: wajib diisi"))
@@ -181,6 +183,7 @@ def enroll(session: Session, cohort_id: str, household_id: str, participant_id: 
     """Enroll a family and its participant into a cohort; creates the six stage records. Returns the id."""
     cohort = get_live(session, Cohort, cohort_id, "cohort_id", "Kohort")
     hh = get_live(session, Household, household_id, "household_id", "Keluarga")
+    acting.require_for_household(session, "programme.enroll", hh.id)
     errors: list[FieldError] = []
     if enrolled_on is None:
         raise fail("enrolled_on", "Tanggal daftar: wajib diisi")
@@ -255,6 +258,7 @@ def update_stage(session: Session, enrollment_id: str, stage: int, data: StageIn
     """Replace the editable fields of one stage (dates, partner, skill, grant, outcome)."""
     raise_if(check_stage(stage))
     enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    acting.require_for_household(session, "programme.stage", enrollment.household_id)
     errors: list[FieldError] = []
     for start_name, end_name, start, end, label in (
         ("planned_start", "planned_end", data.planned_start, data.planned_end, "rencana"),

@@ -19,6 +19,7 @@ from simoncer_desktop.errors import FieldError
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import Assessment, FollowUpVisit, GraduationDecision, Household
 from simoncer_desktop.models.enums import HouseholdStatus
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.programme import fail, get_live, raise_if, required_text
 from simoncer_desktop.services.settings import get_setting
 
@@ -44,6 +45,7 @@ def propose_graduation(
 ) -> str:
     """A facilitator proposes graduasi sejahtera mandiri for an active family. Returns the decision id."""
     hh = get_live(session, Household, household_id, "household_id", "Keluarga")
+    acting.require_for_household(session, "graduation.propose", hh.id)
     errors = required_text(reason, "reason", "Alasan", 2000) + required_text(
         proposed_by, "proposed_by", "Diusulkan oleh"
     )
@@ -95,6 +97,7 @@ def decide_graduation(
 ) -> None:
     """A supervisor approves or rejects; approval changes the family and schedules the follow-up visits."""
     decision = get_live(session, GraduationDecision, decision_id, "decision_id", "Usulan graduasi")
+    acting.require_for_household(session, "graduation.decide", decision.household_id)
     if decision.kind != SELF_RELIANT:
         raise fail("decision_id", "Usulan graduasi: bukan usulan graduasi sejahtera mandiri")
     if decision.status != PROPOSED:
@@ -143,6 +146,7 @@ def record_follow_up(
     session: Session, visit_id: str, visited_on: date | None, still_independent: bool | None, notes: str = ""
 ) -> None:
     visit = get_live(session, FollowUpVisit, visit_id, "visit_id", "Kunjungan lanjutan")
+    acting.require_for_household(session, "programme.follow_up", visit.household_id)
     decision = session.get(GraduationDecision, visit.decision_id)
     errors: list[FieldError] = []
     if visited_on is None:

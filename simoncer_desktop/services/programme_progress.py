@@ -20,6 +20,7 @@ from simoncer_desktop.models import (
     StageCorrection,
     StageRecord,
 )
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.programme import (
     Stage,
     check_stage,
@@ -40,6 +41,7 @@ def add_session(
     session: Session, cohort_id: str, stage: int, held_on: date | None, topic: str = "", partner: str = ""
 ) -> str:
     cohort = get_live(session, Cohort, cohort_id, "cohort_id", "Kohort")
+    acting.require(session, "programme.session", kecamatan=cohort.scope, facilitator_id=cohort.facilitator_id)
     errors = check_stage(stage)
     if held_on is None:
         errors.append(FieldError("held_on", "Tanggal sesi: wajib diisi"))
@@ -71,6 +73,10 @@ def add_session(
 def record_attendance(session: Session, session_id: str, marks: dict[str, bool]) -> None:
     """Bulk attendance for one session: ``{enrollment_id: present}``; existing marks are overwritten."""
     prog = get_live(session, ProgrammeSession, session_id, "session_id", "Sesi")
+    cohort = session.get(Cohort, prog.cohort_id)
+    acting.require(
+        session, "programme.session", kecamatan=prog.scope, facilitator_id=cohort.facilitator_id if cohort else None
+    )
     if not marks:
         raise fail("attendance", "Kehadiran: belum ada peserta yang ditandai")
     enrollments = {e.id: e for e in session.scalars(select(Enrollment).where(Enrollment.id.in_(list(marks))))}
@@ -166,6 +172,7 @@ def pass_stage(session: Session, enrollment_id: str, stage: int, passed_on: date
     """The facilitator marks the current stage passed; the enrollment moves forward by one."""
     raise_if(check_stage(stage))
     enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    acting.require_for_household(session, "programme.stage", enrollment.household_id)
     errors = required_text(passed_by, "passed_by", "Ditandai oleh")
     if passed_on is None:
         errors.append(FieldError("passed_on", "Tanggal lulus tahap: wajib diisi"))
@@ -219,6 +226,7 @@ def correct_stage(
     forward marks the skipped stages passed by this correction. Returns the ``StageCorrection`` id."""
     raise_if(check_stage(to_stage, "to_stage"))
     enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    acting.require_for_household(session, "programme.correct_stage", enrollment.household_id)
     errors = required_text(reason, "reason", "Alasan koreksi", 2000) + required_text(
         corrected_by, "corrected_by", "Dikoreksi oleh"
     )

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from simoncer_desktop.errors import FieldError
 from simoncer_desktop.models import Enrollment
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.programme import fail, get_live, is_complete, raise_if, required_text
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 def withdraw(session: Session, enrollment_id: str, on: date | None, reason: str, by: str) -> None:
     """Mark the enrollment withdrawn on ``on``; it then no longer counts as an open enrollment."""
     enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    acting.require_for_household(session, "programme.withdraw", enrollment.household_id)
     if enrollment.withdrawn_on is not None:
         raise fail("enrollment_id", f"Peserta kohort: sudah keluar pada {enrollment.withdrawn_on:%d-%m-%Y}")
     if is_complete(session, enrollment):

@@ -23,6 +23,7 @@ from simoncer_desktop.errors import FieldError, ValidationError
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import AffectedFamily, Distribution, EventEntitlement, ReliefItem, StockMovement, Victim
 from simoncer_desktop.models.enums import StockMovementKind
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.identity import check_nik
 from simoncer_desktop.services.relief_distribution_due import (
     PER_DECEASED,
@@ -218,6 +219,7 @@ def distribute(session: Session, data: DistributionInput, officer: str) -> str:
     if ee is None or ee.deleted:
         raise ValidationError([FieldError("event_entitlement_id", "Hak bantuan: tidak diterapkan pada kejadian ini")])
     event = get_event(session, ee.event_id)
+    acting.require(session, "relief.distribute", kecamatan=event.scope)
     require_open(event)
     family, victim = _registered(session, data, ee)
     problem = refusal(ee, family, victim)

@@ -30,6 +30,7 @@ from simoncer_desktop.models import (
     Victim,
 )
 from simoncer_desktop.models.enums import DAMAGE_ORDER, DamageLevel, EntitlementBasis, EventStatus, InjuryLevel
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.relief_distribution_views import (
     DistributionView,
     beneficiary_key,
@@ -119,6 +120,7 @@ def apply_entitlement(session: Session, event_id: str, code: str, days: int = 1)
     Applying again before anything was distributed refreshes the value and the days; once distributed
     it is refused (what was promised and handed out stays as it was)."""
     event = get_event(session, event_id)
+    acting.require(session, "relief.event_entitlement", kecamatan=event.scope)
     require_open(event)
     on = event.occurred_at.date()
     index = entitlement_in_force(session, code, on)
@@ -153,6 +155,7 @@ def apply_entitlement(session: Session, event_id: str, code: str, days: int = 1)
 def remove_entitlement(session: Session, event_id: str, code: str) -> None:
     """Take an entitlement off an event; refused once anything was distributed against it."""
     event = get_event(session, event_id)
+    acting.require(session, "relief.event_entitlement", kecamatan=event.scope)
     require_open(event)
     row = session.scalar(
         select(EventEntitlement).where(

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
 from simoncer_desktop.models import AffectedFamily, DisasterEvent, Distribution, EventArea, Victim, Wilayah
 from simoncer_desktop.models.enums import DisasterKind, EventStatus
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.relief_event_rules import validate_event
 
 CLOSED_MESSAGE = "Kejadian sudah ditutup"
@@ -162,7 +163,11 @@ def _write_areas(session: Session, event: DisasterEvent, areas: list[AreaInput])
             existing[key] = row
 
 
+EVENT = "relief.event"
+
+
 def create_event(session: Session, data: EventInput, actor: str) -> str:
+    acting.require(session, EVENT, kecamatan=(data.kecamatan_code or "").strip() or None)
     data = _normalised(data)
     _raise_if(validate_event(session, data))
     event = DisasterEvent(
@@ -186,6 +191,7 @@ def update_event(session: Session, event_id: str, data: EventInput) -> None:
     """Edit an open event; its kecamatan is fixed once families are registered, and its date may not
     move after the first registration day."""
     event = require_open_event(session, event_id)
+    acting.require(session, EVENT, kecamatan=event.scope)
     data = _normalised(data)
     errors = validate_event(session, data)
     first = session.execute(
@@ -220,6 +226,7 @@ def close_event(session: Session, event_id: str, on: date, actor: str) -> None:
     """Close the event on ``on`` (from the event's day up to today). ``actor`` is not stored yet: the
     model has no ``closed_by`` column until accounts exist (issue 7)."""
     event = require_open_event(session, event_id)
+    acting.require(session, EVENT, kecamatan=event.scope)
     if on < event.occurred_at.date():
         raise ValidationError(
             [FieldError("closed_on", f"Tanggal penutupan: sebelum tanggal kejadian ({event.occurred_at:%d-%m-%Y})")]
@@ -233,6 +240,7 @@ def close_event(session: Session, event_id: str, on: date, actor: str) -> None:
 
 def reopen_event(session: Session, event_id: str) -> None:
     event = _live_event(session, event_id)
+    acting.require(session, EVENT, kecamatan=event.scope)
     if event.status != EventStatus.CLOSED:
         raise ValidationError([FieldError("event_id", f"Kejadian masih dibuka: {event.title}")])
     event.status = EventStatus.OPEN.value

@@ -31,6 +31,7 @@ from simoncer_desktop.models.enums import (
     EntitlementKind,
     StockMovementKind,
 )
+from simoncer_desktop.services import acting
 
 CODE_PATTERN = re.compile(r"[a-z0-9_]{2,30}")
 PERSON_BASES = frozenset({EntitlementBasis.PER_PERSON.value, EntitlementBasis.PER_PERSON_DAY.value})
@@ -194,6 +195,7 @@ def get_item(session: Session, item_id: str | None, field: str = "item_id") -> R
 
 def add_item(session: Session, code: str, name: str, unit: str) -> str:
     """A new kind of relief goods; the code is lower case letters, digits and ``_`` and is unique."""
+    acting.require(session, "relief.item")
     code = (code or "").strip()
     errors: list[FieldError] = []
     if not CODE_PATTERN.fullmatch(code):
@@ -305,6 +307,7 @@ def check_entitlement(session: Session, data: EntitlementInput, valid_from: date
 
 def set_entitlement(session: Session, data: EntitlementInput, valid_from: date) -> str:
     """Record an index from ``valid_from``; the same code and day is overwritten. Returns its id."""
+    acting.require(session, "relief.entitlement_index")
     errors = check_entitlement(session, data, valid_from)
     if errors:
         raise ValidationError(errors)

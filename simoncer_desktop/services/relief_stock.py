@@ -19,6 +19,7 @@ from simoncer_desktop.errors import FieldError, ValidationError
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import GLOBAL_SCOPE, DisasterEvent, Distribution, ReliefItem, StockMovement
 from simoncer_desktop.models.enums import StockMovementKind, StockSource
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.reference import kecamatan_codes
 from simoncer_desktop.services.relief_reference import ItemView, get_item, item_balances, item_view
 
@@ -65,6 +66,8 @@ class StockCard:
 
 def receive_stock(session: Session, data: ReceiptInput, actor: str) -> str:
     """Record goods received; returns the movement's id."""
+    # A receipt into one kecamatan's store needs that kecamatan; into the deployment-wide stock, the role.
+    acting.require(session, "relief.stock", kecamatan=(data.scope or "").strip() or None)
     errors: list[FieldError] = []
     item: ReliefItem | None = None
     try:

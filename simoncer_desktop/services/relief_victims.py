@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
 from simoncer_desktop.models import AffectedFamily, DisasterEvent, Distribution, Household, Victim, Wilayah
 from simoncer_desktop.models.enums import HouseholdStatus, Relationship
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.components import age_on
 from simoncer_desktop.services.relief_events import require_open_event
 from simoncer_desktop.services.relief_victim_lookup import PersonMatch, lookup_hint, lookup_people
@@ -147,6 +148,7 @@ def _new_victim(session: Session, family: AffectedFamily, data: VictimInput) -> 
 def register_family(session: Session, event_id: str, data: FamilyInput, actor: str, on: date | None = None) -> str:
     """Register an affected family with its victims on ``on`` (default today)."""
     event = require_open_event(session, event_id)
+    acting.require(session, "relief.register", kecamatan=event.scope)
     on = on or date.today()
     errors = FamilyRules(session, event).check(data, on)
     if errors:
@@ -172,6 +174,7 @@ def _live_family(session: Session, family_id: str) -> AffectedFamily:
 def update_family(session: Session, family_id: str, data: FamilyInput) -> None:
     """Change a registered family and its victims (see the module docstring for how victims match)."""
     family = _live_family(session, family_id)
+    acting.require(session, "relief.register", kecamatan=family.scope)
     event = require_open_event(session, family.event_id)
     current = {
         v.id: v for v in session.scalars(select(Victim).where(Victim.family_id == family_id, Victim.deleted.is_(False)))

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.errors import ValidationError
 from simoncer_desktop.ids import stable_id
 from simoncer_desktop.models import GLOBAL_SCOPE, ComponentRate, Setting
+from simoncer_desktop.services import acting
 from simoncer_desktop.services.reference import DEFAULT_SETTINGS, REGENCY, get_region
 
 REGION_CODE = "region_code"
@@ -75,6 +76,13 @@ def get_setting(session: Session, key: str, on: date | None = None, default: Any
 
 def set_setting(session: Session, key: str, value: Any, valid_from: date | None = None) -> None:
     """Record a value from ``valid_from`` (default today); the same key and day is overwritten."""
+    acting.require(session, "settings.edit")
+    store_setting(session, key, value, valid_from)
+
+
+def store_setting(session: Session, key: str, value: Any, valid_from: date | None = None) -> None:
+    """``set_setting`` without the role check, for set-up steps that run before anyone can sign in
+    (the first-run wizard, seeding defaults); the audit trail still records them."""
     valid_from = valid_from or date.today()
     row = session.scalar(select(Setting).where(Setting.key == key, Setting.valid_from == valid_from))
     if row is None:

@@ -6,18 +6,34 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from simoncer_desktop.models.enums import Role
 from simoncer_desktop.services.caseload_query import count
+from simoncer_desktop.services.permissions import can
+from simoncer_desktop.services.settings import get_setting
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
+from simoncer_desktop.ui.idle_lock import IdleLock
 from simoncer_desktop.ui.pages.caseload_page import CaseloadPage
 from simoncer_desktop.ui.pages.home_page import HomePage, PlaceholderPage
 from simoncer_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from simoncer_desktop.ui.dialogs.login_dialog import LoginDialog
     from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
     from simoncer_desktop.ui.pages.graduation_page import GraduationPage
     from simoncer_desktop.ui.pages.relief_page import ReliefPage
@@ -32,12 +48,56 @@ class PageInfo:
     title: str
 
 
-LAZY_PAGES = frozenset({"graduation", "disaster", "reports", "quality"})
+IDLE_LOCK_SETTING = "idle_lock_minutes"
+
+LAZY_PAGES = frozenset({"graduation", "disaster", "reports", "quality", "audit"})
 """Pages made when first shown rather than at start-up."""
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def _lock_page() -> QWidget:
+    page = QWidget()
+    page.setObjectName("lockPage")
+    layout = QVBoxLayout(page)
+    label = QLabel(_t("Simoncer terkunci.\nMasuk lagi untuk melanjutkan."))
+    label.setObjectName("placeholder")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(label)
+    return page
+
+
+class _Cover(QWidget):
+    """An opaque sheet over another open window (a dialog with data) while the main window is locked."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("lockCover")
+        self.setAutoFillBackground(True)
+        layout = QVBoxLayout(self)
+        label = QLabel(_t("Terkunci"))
+        label.setObjectName("placeholder")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+        return False
+
+    def remove(self) -> None:
+        window = self.parentWidget()
+        if window is not None:
+            window.removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
 
 
 def page_list() -> list[PageInfo]:
@@ -51,10 +111,23 @@ def page_list() -> list[PageInfo]:
         PageInfo("quality", _t("Kualitas Data")),
         PageInfo("sync", _t("Sinkronisasi")),
         PageInfo("settings", _t("Pengaturan")),
+        PageInfo("audit", _t("Jejak Audit")),  # supervisors and admins; others see why not
     ]
 
 
 class MainWindow(QMainWindow):
+    """The window over one signed-in database.
+
+    Accounts (issue 7): the status bar names the user and role; menu *Akun* has *Ganti kata sandi…*,
+    *Kunci sekarang* (Ctrl+L), *Keluar akun* and, for administrators, *Pengguna…*. After the setting
+    ``idle_lock_minutes`` without input (``ui.idle_lock``) the window locks: the database is signed out,
+    the pages are replaced by a lock page, other open windows are covered, and an application-modal
+    ``LoginDialog`` in unlock mode asks for a password. The same user gets everything back as it was;
+    another user gets fresh pages (``reset_for_user``): the navigation and every page are made anew over
+    the same database, so nothing the previous user had on screen (filters, selections, open dialogs) is
+    shown to the next one.
+    """
+
     def __init__(self, db: Database, tasks: TaskRunner | None = None) -> None:
         super().__init__()
         self.db = db
@@ -63,14 +136,50 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(1024, 640))
         self.resize(1366, 768)
         self.pages_info = page_list()
+        self._page_actions: list[QAction] = []
+        self._retired: QWidget | None = None
+        self.locked = False
+        self.unlock_dialog: LoginDialog | None = None
+        self._covers: list[_Cover] = []
 
+        self.shell = QStackedWidget()
+        self.lock_page = _lock_page()
+        self.shell.addWidget(self.lock_page)
+        self.setCentralWidget(self.shell)
+
+        self.db_label = QLabel(self.tr("Database: %s") % db.path)
+        self.db_label.setToolTip(str(db.path))
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.count_label = QLabel()
+        self.sync_label = QLabel(self.tr("Sinkronisasi terakhir: belum pernah"))
+        status = self.statusBar()
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.user_label)
+        status.addPermanentWidget(self.count_label)
+        status.addPermanentWidget(self.sync_label)
+        self._build_account_menu()
+        self.family_count = 0
+        self._build_content()
+        with db.read() as session:
+            minutes = get_setting(session, IDLE_LOCK_SETTING) or 0
+        self.idle = IdleLock(minutes, self)
+        self.idle.timed_out.connect(self.lock)
+        self._update_account_ui()
+
+    def _build_content(self) -> None:
+        """The navigation and the pages (again for another user, see ``reset_for_user``)."""
+        for action in self._page_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self._page_actions = []
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(170)
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
-        self.home_page = HomePage(db)
-        self.caseload_page = CaseloadPage(db, self.tasks)
+        self.home_page = HomePage(self.db)
+        self.caseload_page = CaseloadPage(self.db, self.tasks)
         self.caseload_page.caseload_changed.connect(self.refresh_counts)
         self.caseload_page.caseload_changed.connect(self._caseload_changed)
         self._built: dict[str, QWidget] = {"home": self.home_page, "caseload": self.caseload_page}
@@ -91,28 +200,164 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, index=number - 1: self.show_page(index))
             self.addAction(action)
+            self._page_actions.append(action)
         self.navigation.currentRowChanged.connect(self._navigated)
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.content = QWidget()
+        self.content.setObjectName("content")
+        layout = QHBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.stack.setContentsMargins(12, 8, 12, 4)
-        self.setCentralWidget(central)
-
-        self.db_label = QLabel(self.tr("Database: %s") % db.path)
-        self.db_label.setToolTip(str(db.path))
-        self.count_label = QLabel()
-        self.sync_label = QLabel(self.tr("Sinkronisasi terakhir: belum pernah"))
-        status = self.statusBar()
-        status.addWidget(self.db_label, 1)
-        status.addPermanentWidget(self.count_label)
-        status.addPermanentWidget(self.sync_label)
-        self.family_count = 0
+        self.shell.insertWidget(0, self.content)
+        self.shell.setCurrentWidget(self.content)
         self.refresh_counts(home=False)  # the home page counted itself when it was made
         self.navigation.setCurrentRow(0)
+
+    # --- accounts ----------------------------------------------------------------------------
+
+    def _build_account_menu(self) -> None:
+        self.account_menu = self.menuBar().addMenu(self.tr("&Akun"))
+        self.change_password_action = self.account_menu.addAction(self.tr("&Ganti kata sandi…"))
+        self.change_password_action.triggered.connect(self.change_password)
+        self.lock_action = self.account_menu.addAction(self.tr("&Kunci sekarang"))
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.sign_out_action = self.account_menu.addAction(self.tr("K&eluar akun"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.users_separator = self.account_menu.addSeparator()
+        self.users_action = self.account_menu.addAction(self.tr("&Pengguna…"))
+        self.users_action.triggered.connect(self.open_users)
+
+    def _update_account_ui(self) -> None:
+        identity = self.db.identity
+        if identity is None:
+            self.user_label.setText(self.tr("Pengguna: (belum masuk)"))
+        else:
+            self.user_label.setText(self.tr("Pengguna: %s (%s)") % (identity.full_name, Role(identity.role).label))
+        admin = identity is not None and can(identity, "users.manage")
+        self.users_action.setVisible(admin)
+        self.users_separator.setVisible(admin)
+        self.change_password_action.setEnabled(identity is not None)
+
+    def change_password(self) -> None:
+        from simoncer_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.db, parent=self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_users(self) -> None:
+        from simoncer_desktop.ui.dialogs.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.db, self)
+        self.users_dialog = dialog
+        dialog.exec()
+        self.users_dialog = None
+        dialog.deleteLater()
+
+    def sign_out(self) -> None:
+        """*Keluar akun*: lock with an empty login, for the next user."""
+        self.lock(keep_user=False)
+
+    def lock(self, keep_user: bool = True) -> None:
+        """Hide everything behind the lock, sign out, and ask for a password (``unlock_dialog``)."""
+        if self.locked:
+            return
+        previous = self.db.identity
+        self._locked_user = previous.username if previous is not None else ""
+        self.locked = True
+        self.db.sign_out()
+        log.info("Window locked (user %s)", self._locked_user or "-")
+        self.shell.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        for action in self._page_actions:
+            action.setEnabled(False)
+        self._cover_other_windows()
+        self._update_account_ui()
+        from simoncer_desktop.ui.dialogs.login_dialog import LoginDialog
+
+        dialog = LoginDialog(self.db.path, self, unlock_of=self.db, username=self._locked_user if keep_user else "")
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.finished.connect(self._unlock_finished)
+        self.unlock_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _unlock_finished(self, result: int) -> None:
+        from simoncer_desktop.ui.dialogs.login_dialog import QUIT
+
+        dialog = self.unlock_dialog
+        self.unlock_dialog = None
+        password = dialog.password if dialog is not None else ""
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == QUIT or self.db.identity is None:
+            log.info("Application closed from the lock screen")
+            QApplication.closeAllWindows()
+            return
+        if self.db.identity.username == self._locked_user:
+            self._uncover_other_windows()
+        else:
+            self.reset_for_user()
+        self.locked = False
+        self.shell.setCurrentWidget(self.content)
+        self.menuBar().setEnabled(True)
+        for action in self._page_actions:
+            action.setEnabled(True)
+        self.idle.reset()
+        self._update_account_ui()
+        if self.db.identity.must_change_password and not self.ask_new_password(password):
+            QApplication.closeAllWindows()
+
+    def ask_new_password(self, password: str) -> bool:
+        """The account must change its password now; False when the user chose to quit instead."""
+        from simoncer_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.db, forced=True, old_password=password or None, parent=self)
+        self.password_dialog = dialog
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.password_dialog = None
+            dialog.deleteLater()
+
+    def reset_for_user(self) -> None:
+        """Another user signed in: close what the previous user had open and make every page anew.
+
+        The previous pages are kept (hidden) until the next reset rather than deleted at once: a dialog of
+        theirs that was just closed may still be returning into its page's code."""
+        for cover in self._covers:
+            window = cover.parentWidget()
+            cover.deleteLater()
+            if window is not None:
+                window.close()
+        self._covers = []
+        old = self.content
+        self.shell.removeWidget(old)
+        old.hide()
+        if self._retired is not None:
+            self._retired.deleteLater()
+        self._retired = old
+        self._build_content()
+
+    def _cover_other_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isWindow() or not widget.isVisible():
+                continue
+            if isinstance(widget, QMenu):
+                widget.close()
+                continue
+            self._covers.append(_Cover(widget))
+
+    def _uncover_other_windows(self) -> None:
+        for cover in self._covers:
+            cover.remove()
+        self._covers = []
 
     # --- navigation --------------------------------------------------------------------------
 
@@ -159,6 +404,10 @@ class MainWindow(QMainWindow):
             from simoncer_desktop.ui.pages.reports_page import ReportsPage
 
             return ReportsPage(self.db, self.tasks)
+        if key == "audit":
+            from simoncer_desktop.ui.pages.audit_page import AuditPage
+
+            return AuditPage(self.db, self.tasks)
         raise KeyError(key)
 
     @property
@@ -209,6 +458,11 @@ class MainWindow(QMainWindow):
         return self.isVisible() and (model.rowCount() == 0 or model.is_loaded(0))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.unlock_dialog is not None:  # closing while locked: the lock goes too, without unlocking
+            dialog, self.unlock_dialog = self.unlock_dialog, None
+            dialog.finished.disconnect(self._unlock_finished)
+            dialog.done(0)
+            dialog.deleteLater()
         if not self.tasks.shutdown():
             log.warning("Background work still running at exit")
         super().closeEvent(event)

@@ -1,5 +1,6 @@
-"""The Qt half of start-up: the application, the database (or a dialog saying why it cannot be opened),
-the main window and its event loop. ``simoncer_desktop.__main__`` parses the arguments and calls ``run``."""
+"""The Qt half of start-up: the application, the sign-in (first-run wizard or login dialog; or a dialog
+saying why the database cannot be opened), the main window and its event loop.
+``simoncer_desktop.__main__`` parses the arguments and calls ``run``."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QDialog
 
-from simoncer_desktop.errors import install_excepthook
+from simoncer_desktop.errors import AuthError, SimoncerError, install_excepthook
 from simoncer_desktop.paths import database_path
-from simoncer_desktop.store import open_database
+from simoncer_desktop.store import Database
 from simoncer_desktop.ui.app import create_application, report_error, show_startup_error
 from simoncer_desktop.ui.main_window import MainWindow
 
@@ -22,23 +25,31 @@ EXIT_OK = 0
 EXIT_NO_DATABASE = 1
 
 
-def run(db: str | os.PathLike[str] | None, *, quit_after_ready: bool = False) -> int:
+def run(db: str | os.PathLike[str] | None, *, quit_after_ready: bool = False, user: str | None = None) -> int:
     """Open the database ``db`` (``--db``; None: SIMONCER_DB or the data folder) in the main window and
-    run the event loop; the process's exit code. ``quit_after_ready`` (for benchmarks and tests) prints
-    ``{"ready": true, "families": N}`` once the window is usable and quits, and reports an unopenable
-    database on stderr instead of in a dialog."""
+    run the event loop; the process's exit code.
+
+    Without a database and key file the first-run wizard makes them (an unencrypted database from an
+    older release is encrypted by the same wizard); otherwise the login dialog signs a user in, and an
+    account that must change its password does so before the window opens.
+
+    ``quit_after_ready`` (for benchmarks and tests) shows no dialog: it signs in as ``user`` (default
+    ``admin``) with the password in ``SIMONCER_PASSWORD``, prints ``{"ready": true, "families": N}`` once
+    the window is usable and quits; every problem goes to stderr with exit code 1."""
     app = create_application()
     install_excepthook(report_error)
     path = database_path(db)
-    try:
-        database = open_database(path)
-    except Exception as exc:  # an unopenable file is the user's problem to fix, not a crash
-        log.exception("Cannot open database %s", path)
-        if quit_after_ready:
-            print(f"Gagal membuka database {path}: {exc}", file=sys.stderr)
-        else:
+    if quit_after_ready:
+        database = _sign_in_from_environment(path, user or DEFAULT_USER)
+    else:
+        try:
+            database = sign_in_interactively(path, user or "")
+        except Exception as exc:  # an unopenable file is the user's problem to fix, not a crash
+            log.exception("Cannot open database %s", path)
             show_startup_error(path, exc)
-        return EXIT_NO_DATABASE
+            return EXIT_NO_DATABASE
+    if database is None:
+        return EXIT_NO_DATABASE if quit_after_ready else EXIT_OK
 
     window = MainWindow(database)
     if quit_after_ready:
@@ -59,3 +70,86 @@ def run(db: str | os.PathLike[str] | None, *, quit_after_ready: bool = False) ->
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, even without a loop
         database.close()
+
+
+DEFAULT_USER = "admin"
+PASSWORD_ENV = "SIMONCER_PASSWORD"
+
+
+def _sign_in_from_environment(path: Path, user: str) -> Database | None:
+    """The dialog-free sign-in of ``--quit-after-ready``; None (with the reason on stderr) when it fails."""
+    from simoncer_desktop.security import signin
+    from simoncer_desktop.security.keystore import KeyStore
+
+    if not KeyStore.exists(path):
+        if signin.plain_database_without_keys(path):
+            print(
+                f"Gagal membuka database {path}: database lama yang belum dienkripsi; jalankan aplikasi sekali "
+                "tanpa --quit-after-ready untuk mengamankannya.",
+                file=sys.stderr,
+            )
+        elif path.exists():
+            print(f"Gagal membuka database {path}: berkas kunci {KeyStore.path_for(path)} tidak ada.", file=sys.stderr)
+        else:
+            print(f"Gagal membuka database {path}: database belum dibuat.", file=sys.stderr)
+        return None
+    password = os.environ.get(PASSWORD_ENV)
+    if not password:
+        print(f"Kata sandi untuk '{user}' tidak diberikan: isi variabel lingkungan {PASSWORD_ENV}.", file=sys.stderr)
+        return None
+    try:
+        return signin.sign_in(path, user, password)
+    except SimoncerError as exc:
+        print(f"Gagal masuk ke {path}: {exc}", file=sys.stderr)
+    except Exception as exc:
+        log.exception("Cannot open database %s", path)
+        print(f"Gagal membuka database {path}: {exc}", file=sys.stderr)
+    return None
+
+
+def sign_in_interactively(path: Path, user: str = "") -> Database | None:
+    """The first-run wizard or the login dialog, then a forced password change; None when the user gave
+    up (cancelled). Raises when the file cannot be used at all (no key file for an encrypted file)."""
+    from simoncer_desktop.security import signin
+    from simoncer_desktop.security.keystore import KeyStore
+
+    if not KeyStore.exists(path):
+        if signin.plain_database_without_keys(path):
+            return _first_run(path, legacy=True)
+        if path.exists() and path.stat().st_size > 0:
+            raise AuthError(
+                f"Berkas kunci {KeyStore.path_for(path)} tidak ditemukan. Tanpa berkas itu database terenkripsi "
+                "tidak dapat dibuka: kembalikan berkas kunci dari cadangan ke sebelah database."
+            )
+        return _first_run(path, legacy=False)
+
+    from simoncer_desktop.ui.dialogs.login_dialog import LoginDialog
+
+    login = LoginDialog(path, username=user)
+    try:
+        if login.exec() != QDialog.DialogCode.Accepted or login.database is None:
+            return None
+        database, password = login.database, login.password
+    finally:
+        login.deleteLater()
+    if database.identity is not None and database.identity.must_change_password:
+        from simoncer_desktop.ui.dialogs.change_password_dialog import ChangePasswordDialog
+
+        change = ChangePasswordDialog(database, forced=True, old_password=password)
+        accepted = change.exec() == QDialog.DialogCode.Accepted
+        change.deleteLater()
+        if not accepted:
+            database.close()
+            return None
+    return database
+
+
+def _first_run(path: Path, legacy: bool) -> Database | None:
+    from simoncer_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(path, legacy=legacy)
+    try:
+        wizard.exec()
+        return wizard.database
+    finally:
+        wizard.deleteLater()

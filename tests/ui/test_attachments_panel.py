@@ -1,4 +1,5 @@
-"""The attachments panel: list, attach through the file dialog, refusal shown, open, missing file."""
+"""The attachments panel: list, attach through the file dialog, refusal shown, open (a decrypted temporary
+copy, and the panel says so), a damaged file refused, missing file."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from simoncer_desktop.services import attachments as att
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.tasks import TaskRunner
 from simoncer_desktop.ui.widgets.attachments_panel import AttachmentsPanel
@@ -74,7 +76,33 @@ def test_attach_a_photo_then_open_it(
     panel.list.setCurrentRow(0)
     assert panel.open_button.isEnabled()
     panel.open_button.click()
-    assert [url.toLocalFile() for url in opened] == [str(panel.attachments[0].path)]
+    copy = panel.last_opened_copy
+    assert copy is not None and [url.toLocalFile() for url in opened] == [str(copy)]
+    assert copy != panel.attachments[0].path and copy.name == "posko.jpg"
+    assert copy.read_bytes() == att.read_attachment(None, panel.attachments[0])
+    assert copy.read_bytes().startswith(b"\xff\xd8\xff")  # plain JPEG for the system's viewer
+    assert not panel.attachments[0].path.read_bytes().startswith(b"\xff\xd8\xff")  # the stored one is sealed
+    message = panel.message_label.text()
+    assert "salinan sementara tanpa enkripsi" in message and str(copy.parent) in message
+
+
+def test_a_damaged_file_is_not_opened(
+    panel: AttachmentsPanel, event_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    source = tmp_path / "surat.pdf"
+    source.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    panel.set_owner("kejadian", event_id)
+    choose(monkeypatch, source)
+    with qtbot.waitSignal(panel.added):
+        panel.attach_button.click()
+    stored = panel.attachments[0].path
+    stored.write_bytes(stored.read_bytes()[:-1] + b"x")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    panel.list.setCurrentRow(0)
+    panel.open_button.click()
+    assert opened == [] and panel.last_opened_copy is None
+    assert "Lampiran 'surat.pdf' tidak dapat dibuka" in panel.message_label.text()
 
 
 def test_a_refused_file_is_explained_under_the_list(

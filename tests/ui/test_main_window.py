@@ -14,7 +14,17 @@ from simoncer_desktop.ui.pages.home_page import PlaceholderPage
 from simoncer_desktop.ui.pages.relief_page import ReliefPage
 from simoncer_desktop.ui.pages.reports_page import ReportsPage
 
-PAGES = ["Beranda", "Keluarga", "Graduasi", "Bencana", "Laporan", "Kualitas Data", "Sinkronisasi", "Pengaturan"]
+PAGES = [
+    "Beranda",
+    "Keluarga",
+    "Graduasi",
+    "Bencana",
+    "Laporan",
+    "Kualitas Data",
+    "Sinkronisasi",
+    "Pengaturan",
+    "Jejak Audit",
+]
 
 
 def test_title_and_navigation_items(window: MainWindow) -> None:
@@ -98,7 +108,7 @@ def test_heavy_pages_are_made_when_first_shown(qtbot: QtBot, window: MainWindow)
     """Start-up pays only for Beranda and Keluarga; Graduasi, Bencana and Kualitas Data (and the report
     libraries they import) are made on first use, in their place in the navigation."""
     assert window.stack.count() == len(PAGES)
-    for key in ("graduation", "disaster", "reports", "quality"):
+    for key in ("graduation", "disaster", "reports", "quality", "audit"):
         assert key not in window._built
     window.show_page(3)
     page = window.stack.currentWidget()

@@ -1,9 +1,11 @@
 """Attachments: photos normalised and stored by content next to the database, PDF scans as they are,
-everything else refused; missing files reported, not raised."""
+everything else refused; missing files reported, not raised. Files are stored encrypted (see
+``test_file_encryption``): their content is read through ``read_attachment``."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from sqlalchemy import select
 
 from simoncer_desktop.errors import NotFoundError, ValidationError
 from simoncer_desktop.models import Attachment, Victim
+from simoncer_desktop.security.files import is_sealed
 from simoncer_desktop.services import attachments as att
 from simoncer_desktop.store import Database
 from tests.relief_rows import FamilySpec, make_event, make_family
@@ -54,11 +57,13 @@ def test_a_large_photo_is_scaled_down_and_stored_by_its_content(db: Database, ev
     assert view.media_type == "image/jpeg" and view.is_image and view.exists
     assert view.file_name == "rumah rusak.JPG" and view.caption == "Rumah Bapak Ujang"
     assert view.added_by == "operator uji"
-    data = view.path.read_bytes()
+    with db.read() as s:
+        data = att.read_attachment(s, view)
     digest = hashlib.sha256(data).hexdigest()
     assert view.path == db.path.parent.resolve() / "attachments" / digest[:2] / f"{digest}.jpg"
+    assert view.sha256 == digest and is_sealed(view.path.read_bytes())
     assert view.size_bytes == len(data) < source.stat().st_size
-    with Image.open(view.path) as stored:
+    with Image.open(io.BytesIO(data)) as stored:
         assert stored.size == (1600, 1200) and stored.format == "JPEG"
     assert not [p for p in view.path.parent.iterdir() if p.name.endswith(".tmp")]
 
@@ -71,7 +76,7 @@ def test_exif_orientation_is_applied(db: Database, event_id: str, tmp_path: Path
     with db.read() as s:
         [view] = att.attachments_of(s, EVENT, event_id)
     assert (view.width, view.height) == (100, 300)
-    with Image.open(view.path) as stored:
+    with Image.open(io.BytesIO(att.read_attachment(db.key, view))) as stored:
         assert stored.size == (100, 300)
         assert stored.getexif().get(0x0112) is None
 
@@ -113,7 +118,8 @@ def test_a_pdf_scan_is_stored_as_it_is(db: Database, event_id: str, tmp_path: Pa
         [view] = att.attachments_of(s, EVENT, event_id)
     assert view.media_type == "application/pdf" and not view.is_image
     assert (view.width, view.height) == (None, None)
-    assert view.path.suffix == ".pdf" and view.path.read_bytes() == source.read_bytes()
+    assert view.path.suffix == ".pdf" and att.read_attachment(db.key, view) == source.read_bytes()
+    assert view.path.read_bytes() != source.read_bytes()  # stored encrypted
 
 
 @pytest.mark.parametrize(

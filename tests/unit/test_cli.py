@@ -8,26 +8,58 @@ from pathlib import Path
 import pytest
 
 from simoncer_desktop import cli
+from simoncer_desktop.migrate import head_revision
+from simoncer_desktop.security.keystore import KeyStore
+from tests.conftest import copy_database
 
 
-def test_info_on_a_new_database_creates_and_migrates_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_info_refuses_a_missing_database_and_creates_nothing(tmp_path: Path, capsys) -> None:
     path = tmp_path / "new.sqlite3"
+    assert cli.main(["info", "--db", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"Database {path.resolve()} belum ada" in captured.err and "simoncer-cli demo-data" in captured.err
+    assert not path.exists() and not KeyStore.exists(path)
+
+
+@pytest.mark.usefixtures("cheap_argon2")
+def test_demo_data_creates_a_missing_database_with_the_first_admin(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "new.sqlite3"
+    argv = ["demo-data", "--db", str(path), "--families", "5", "--relief-victims", "0"]
+    assert cli.main(argv) == 0
+    captured = capsys.readouterr()
+    assert "Dibuat 5 keluarga" in captured.out
+    assert "administrator 'admin'" in captured.err and "KUNCI PEMULIHAN" in captured.err
+    assert path.exists() and KeyStore.exists(path)
+    # Created and migrated: the next command signs in to it with the same password.
     assert cli.main(["info", "--db", str(path)]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert info["families"] == 0 and info["database"] == str(path.resolve())
-    assert path.exists()
+    assert info["families"] == 5 and info["database"] == str(path.resolve())
+    assert info["schema"] == head_revision() and info["region_code"] == "32.71"
 
 
-def test_db_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+def test_db_comes_from_the_environment(db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("SIMONCER_DB", str(db_path))
+    assert cli.main(["info"]) == 0
+    assert json.loads(capsys.readouterr().out)["database"] == str(db_path.resolve())
+
+
+def test_a_missing_database_from_the_environment_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
     path = tmp_path / "env.sqlite3"
     monkeypatch.setenv("SIMONCER_DB", str(path))
+    assert cli.main(["info"]) == 1
+    assert f"Database {path.resolve()} belum ada" in capsys.readouterr().err
+    assert not path.exists()
+
+
+def test_default_db_lives_in_the_data_folder(template_db: Path, tmp_path: Path, capsys) -> None:
+    default = tmp_path / "data" / "simoncer.sqlite3"  # conftest points SIMONCER_DATA_DIR at tmp_path/data
+    default.parent.mkdir(parents=True)
+    copy_database(template_db, default)
     assert cli.main(["info"]) == 0
-    assert json.loads(capsys.readouterr().out)["database"] == str(path.resolve())
-
-
-def test_default_db_lives_in_the_data_folder(tmp_path: Path, capsys) -> None:
-    assert cli.main(["info"]) == 0  # conftest points SIMONCER_DATA_DIR at tmp_path/data
-    assert json.loads(capsys.readouterr().out)["database"] == str((tmp_path / "data" / "simoncer.sqlite3").resolve())
+    assert json.loads(capsys.readouterr().out)["database"] == str(default.resolve())
     assert (tmp_path / "data" / "logs" / "simoncer.log").exists()
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import OperationalError
 
 from simoncer_desktop import cli
+from simoncer_desktop.security import engine
 from simoncer_desktop.services import data_quality
 from simoncer_desktop.services.data_quality import Kind
+from tests.keys import TEST_KEY
 
 FINDING_LINE = re.compile(r"^  No\. KK \S+ · pengurus .+: .+$")
 
@@ -20,12 +23,11 @@ FINDING_LINE = re.compile(r"^  No\. KK \S+ · pengurus .+: .+$")
 def demo_path(db_path: Path, capsys: pytest.CaptureFixture) -> Path:
     """30 demo families, then 25 men marked pregnant behind the services' back (as an old import might)."""
     assert cli.main(["demo-data", "--db", str(db_path), "--families", "30", "--seed", "2"]) == 0
-    with sqlite3.connect(db_path) as conn:
+    with closing(engine.connect(db_path, TEST_KEY)) as conn, conn:
         conn.execute(
             "UPDATE member SET pregnant = 1 WHERE rowid IN "
             "(SELECT rowid FROM member WHERE sex = 'L' AND deleted = 0 ORDER BY rowid LIMIT 25)"
         )
-    conn.close()
     capsys.readouterr()
     return db_path
 

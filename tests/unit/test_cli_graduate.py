@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import re
-import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from simoncer_desktop import cli
+from simoncer_desktop.security import engine
+from simoncer_desktop.security.engine import SqlcipherConnection
 from simoncer_desktop.services import caseload
-from simoncer_desktop.store import open_database
 from tests.factories import family, household, member
+from tests.keys import TEST_KEY, open_test_database
 
 
 @pytest.fixture
 def graduating(db_path: Path) -> dict[str, str]:
     """One family with components, one whose only pupil aged out, one whose pengurus died in Q3."""
-    db = open_database(db_path)
+    db = open_test_database(db_path)
     ids = {}
     with db.transaction() as session:
         ids["keeps"] = caseload.create_household(session, *family(1))
@@ -35,8 +37,13 @@ def graduating(db_path: Path) -> dict[str, str]:
     return ids
 
 
+def connect(db_path: Path) -> closing[SqlcipherConnection]:
+    """A raw connection to the encrypted test database, closed at the end of the ``with``."""
+    return closing(engine.connect(db_path, TEST_KEY))
+
+
 def statuses(db_path: Path) -> dict[str, str]:
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         return dict(conn.execute("SELECT id, status FROM household"))
 
 
@@ -55,7 +62,7 @@ def test_without_apply_it_proposes_and_changes_nothing(
     assert any("Rudi Hartono (Anak SMA) berusia 26 tahun" in line for line in lines)
     assert "Belum ada yang diubah" in out
     assert statuses(db_path) == before
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM natural_graduation_run WHERE applied_on IS NULL").fetchone() == (1,)
 
 
@@ -68,7 +75,7 @@ def test_apply_approves_all_and_graduates(
     after = statuses(db_path)
     assert after[graduating["keeps"]] == "aktif"
     assert after[graduating["aged_out"]] == after[graduating["died"]] == "graduasi_alamiah"
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM graduation_decision WHERE status = 'disetujui'").fetchone() == (2,)
         assert conn.execute("SELECT applied_by FROM natural_graduation_run").fetchall() == [("Kasi",)]
     # the same quarter again: nobody left to propose
@@ -115,7 +122,7 @@ def test_a_bad_civil_file_fails_with_exit_1(db_path: Path, tmp_path: Path, capsy
     bad.write_text("bukan spreadsheet")
     assert cli.main(["graduate-quarter", "--db", str(db_path), "--quarter", "2026Q3", "--civil", str(bad)]) == 1
     assert "Gagal: Berkas dukcapil.pdf bukan spreadsheet" in capsys.readouterr().err
-    with sqlite3.connect(db_path) as conn:
+    with connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM natural_graduation_run").fetchone() == (0,)
 
 

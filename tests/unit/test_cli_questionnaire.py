@@ -10,11 +10,11 @@ import pytest
 
 from simoncer_desktop import cli
 from simoncer_desktop.services import assessment as asm
-from simoncer_desktop.store import open_database
+from tests.keys import open_test_database
 
 
 def stored_versions(db_path: Path) -> list[tuple[int, float]]:
-    db = open_database(db_path)
+    db = open_test_database(db_path)
     try:
         with db.read() as s:
             return [(v.version, v.definition.sections[0].weight) for v in asm.list_questionnaires(s)]

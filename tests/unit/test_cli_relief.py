@@ -9,14 +9,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from simoncer_desktop import cli
-from simoncer_desktop.store import open_database
+from tests.keys import open_test_database
 from tests.relief_document_rows import Scenario, make_scenario
 from tests.relief_rows import make_event
 
 
 @pytest.fixture
 def scenario(db_path: Path) -> Scenario:
-    db = open_database(db_path)
+    db = open_test_database(db_path)
     with db.transaction() as s:
         out = make_scenario(s)
         make_event(s, title="Kebakaran Pasar", kind="kebakaran", status="ditutup")

@@ -9,13 +9,13 @@ import pytest
 from pypdf import PdfReader
 
 from simoncer_desktop import cli
-from simoncer_desktop.store import open_database
+from tests.keys import open_test_database
 from tests.unit.test_graduation_report import Graduated, graduate_family
 
 
 @pytest.fixture
 def graduated(db_path: Path) -> list[Graduated]:
-    db = open_database(db_path)
+    db = open_test_database(db_path)
     with db.transaction() as s:
         out = [graduate_family(s, 1, date(2026, 9, 15)), graduate_family(s, 2, date(2026, 7, 25))]
     db.close()

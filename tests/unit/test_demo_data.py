@@ -27,7 +27,8 @@ from simoncer_desktop.services.components import age_on
 from simoncer_desktop.services.identity import check_nik, check_no_kk, full_year, region_code_of, split_number
 from simoncer_desktop.services.reference import kecamatan_codes
 from simoncer_desktop.services.settings import REGION_CODE, region_code
-from simoncer_desktop.store import Database, open_database
+from simoncer_desktop.store import Database
+from tests.keys import open_test_database
 
 AS_OF = demo_data.DEMO_AS_OF
 FAMILIES = 400
@@ -75,7 +76,7 @@ def generate(db: Database, **kwargs: Any) -> demo_data.DemoResult:
 @contextmanager
 def fresh_db(template_db: Path, path: Path) -> Iterator[Database]:
     shutil.copyfile(template_db, path)
-    db = open_database(path)
+    db = open_test_database(path)
     try:
         yield db
     finally:

@@ -64,11 +64,11 @@ def test_a_flood_with_whole_families_from_the_caseload_and_outside_it(demo_db: D
 def test_same_seed_same_victims(demo_db: Database, tmp_path: Path) -> None:
     import shutil
 
-    from simoncer_desktop.store import open_database
+    from tests.keys import open_test_database
 
     twin_path = tmp_path / "twin.sqlite3"
     shutil.copyfile(demo_db.path, twin_path)
-    twin = open_database(twin_path)
+    twin = open_test_database(twin_path)
     try:
         for database in (demo_db, twin):
             with database.transaction() as s:

@@ -1,9 +1,8 @@
 """Migrations: a linear chain, upgrade from empty, models match the schema, round trips keep data,
-and an upgrade backs the old file up first."""
+and an upgrade backs the old (encrypted) file up first, encrypted with the same key."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -20,9 +19,10 @@ from simoncer_desktop.migrate import (
     upgrade_to_head,
 )
 from simoncer_desktop.models import Base
+from simoncer_desktop.security.engine import connect, is_encrypted, make_encrypted_engine
 from simoncer_desktop.services import caseload, caseload_query
-from simoncer_desktop.store import open_database
 from tests.factories import family
+from tests.keys import TEST_KEY, open_test_database
 
 
 def test_chain_is_linear_with_one_head() -> None:
@@ -53,7 +53,7 @@ def test_upgrade_from_empty_matches_the_models(tmp_path: Path) -> None:
 
 def test_every_step_down_and_up_again_keeps_the_data(tmp_path: Path) -> None:
     path = tmp_path / "roundtrip.sqlite3"
-    db = open_database(path)
+    db = open_test_database(path)
     data, members = family()
     with db.transaction() as s:
         hh_id = caseload.create_household(s, data, members)
@@ -78,25 +78,29 @@ def test_every_step_down_and_up_again_keeps_the_data(tmp_path: Path) -> None:
 
 def test_upgrading_an_older_database_backs_it_up_first(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    engine = make_engine(path)
+    engine = make_encrypted_engine(path, TEST_KEY)
     first = list(ScriptDirectory.from_config(alembic_config()).walk_revisions())[-1].revision
     run_alembic(engine, "upgrade", first)
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO app_state(key, value) VALUES ('marker', 'before-upgrade')")
     engine.dispose()
 
-    db = open_database(path)
+    db = open_test_database(path)
     assert db.migration.from_revision == first
     assert db.migration.to_revision == head_revision()
     backup = db.migration.backup
     assert backup is not None and backup.exists()
     assert backup.parent == path.parent / "backups"
     assert backup.name.startswith("old-") and backup.name.endswith(f"-before-{head_revision()}.sqlite3")
-    with sqlite3.connect(backup) as conn:
+    assert is_encrypted(backup) and b"before-upgrade" not in backup.read_bytes()
+    conn = connect(backup, TEST_KEY, read_only=True)
+    try:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (first,)
         assert conn.execute("SELECT value FROM app_state WHERE key='marker'").fetchone() == ("before-upgrade",)
+    finally:
+        conn.close()
     db.close()
 
-    again = open_database(path)  # already at head: no second backup
+    again = open_test_database(path)  # already at head: no second backup
     assert again.migration.backup is None
     again.close()

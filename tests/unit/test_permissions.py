@@ -31,8 +31,8 @@ WHO_MAY: dict[str, set[str]] = {
     "relief.event": {OP, SU, AD},
     "relief.register": {OP, SU, AD},
     "relief.stock": {OP, SU, AD},
-    "relief.item": {SU, AD},
-    "relief.entitlement_index": {SU, AD},
+    "relief.item": {AD},  # reference data: admin only
+    "relief.entitlement_index": {AD},
     "relief.event_entitlement": {OP, SU, AD},
     "relief.distribute": {OP, SU, AD},
     "attachment.add": {OP, SU, AD},
@@ -40,6 +40,7 @@ WHO_MAY: dict[str, set[str]] = {
     "reference.edit": {AD},
     "users.manage": {AD},
     "maintenance.run": {AD},
+    "audit.view": {SU, AD},
     "reports.export": {OP, PD, SU, AD, VI},
 }
 

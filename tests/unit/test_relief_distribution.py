@@ -29,7 +29,8 @@ from simoncer_desktop.services.relief_distribution import (
 )
 from simoncer_desktop.services.relief_reference import DEFAULT_ENTITLEMENTS
 from simoncer_desktop.services.relief_stock import ReceiptInput, balance, receive_stock
-from simoncer_desktop.store import Database, open_database
+from simoncer_desktop.store import Database
+from tests.keys import open_test_database
 from tests.relief_rows import FamilySpec, PersonSpec, make_event, make_family
 
 ON = date(2026, 11, 21)
@@ -236,7 +237,7 @@ def test_the_key_is_the_same_in_two_offices(db: Database, template_db: Path, tmp
     and No. KK, different family and victim ids): the same aid gets the same distribution id."""
     other_path = tmp_path / "kantor_kedua.sqlite3"
     shutil.copyfile(template_db, other_path)
-    other = open_database(other_path)
+    other = open_test_database(other_path)
     try:
         with db.transaction() as s:
             first = build(s)

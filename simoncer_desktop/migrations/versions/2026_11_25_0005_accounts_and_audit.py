@@ -34,12 +34,14 @@ def upgrade() -> None:
         sa.Column("old_value", sa.Text(), nullable=True),
         sa.Column("new_value", sa.Text(), nullable=True),
         sa.Column("note", sa.Text(), server_default="", nullable=False),
+        sa.Column("household_id", sa.String(length=36), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_entry")),
     )
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_audit_entry_at"), ["at"], unique=False)
         batch_op.create_index("ix_audit_entry_entity", ["entity", "entity_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_audit_entry_user_name"), ["user_name"], unique=False)
+        batch_op.create_index(batch_op.f("ix_audit_entry_household_id"), ["household_id"], unique=False)
 
     op.create_table(
         "app_user",
@@ -84,6 +86,7 @@ def downgrade() -> None:
 
     op.drop_table("app_user")
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_audit_entry_household_id"))
         batch_op.drop_index(batch_op.f("ix_audit_entry_user_name"))
         batch_op.drop_index("ix_audit_entry_entity")
         batch_op.drop_index(batch_op.f("ix_audit_entry_at"))

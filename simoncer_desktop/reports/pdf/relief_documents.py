@@ -13,6 +13,7 @@ path). Returns the number of pages.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -23,7 +24,7 @@ from simoncer_desktop import APP_NAME, __version__
 from simoncer_desktop.reports.pdf.fonts import register_fonts
 from simoncer_desktop.reports.pdf.relief_pdf import LEAD, SIZE, Col, Page, dmy
 from simoncer_desktop.reports.safe_write import replacing
-from simoncer_desktop.services.attachments import AttachmentView
+from simoncer_desktop.services.attachments import AttachmentView, read_attachment
 from simoncer_desktop.services.relief_document_parts import rupiah, thousands
 from simoncer_desktop.services.relief_documents import (
     BeritaAcaraData,
@@ -309,9 +310,9 @@ def _photos(page: Page, photos: tuple[AttachmentView, ...]) -> None:
         if not photo.exists:
             page.paragraph(f"Foto tidak ditemukan: {photo.file_name}", size=8)
             continue
-        try:
-            readable.append((photo, ImageReader(str(photo.path))))
-        except Exception:  # a damaged file must not stop the report
+        try:  # the stored file is encrypted: decrypt (and check) it in memory
+            readable.append((photo, ImageReader(io.BytesIO(read_attachment(photo.file_key, photo)))))
+        except Exception:  # a damaged (or undecryptable) file must not stop the report
             page.paragraph(f"Foto tidak dapat dibaca: {photo.file_name}", size=8)
     gap = page.span - 2 * PHOTO_W
     for start in range(0, len(readable), 2):

@@ -3,7 +3,9 @@
 Validation is live (``Validator.household`` on a read session at every edit) and shown under the
 field that is wrong; *Simpan* stays disabled until the family is valid. A new family also needs at
 least one member and exactly one pengurus, and is created with its members in one transaction.
-A saved family's member changes are immediate (see ``MembersPanel``).
+A saved family's member changes are immediate (see ``MembersPanel``). The *Riwayat* tab lists who
+changed what in the family (its own fields and its members', assessments', stages'…), read when the
+tab is first opened (``services.audit.history_of_household``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from simoncer_desktop.errors import ValidationError
+from simoncer_desktop.errors import SimoncerError, ValidationError
 from simoncer_desktop.models.enums import HouseholdStatus, Program
+from simoncer_desktop.services.audit import history_of_household
 from simoncer_desktop.services.caseload import (
     HOUSEHOLD_FIELDS,
     MEMBER_FIELDS,
@@ -42,6 +47,7 @@ from simoncer_desktop.services.caseload_query import facilitator_options, kecama
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.assessment_dialog import AssessmentDialog
 from simoncer_desktop.ui.dialogs.members_panel import MembersPanel
+from simoncer_desktop.ui.models.audit_model import Column, HouseholdHistoryModel
 from simoncer_desktop.ui.tasks import TaskRunner
 from simoncer_desktop.ui.widgets.form import (
     DateField,
@@ -53,10 +59,62 @@ from simoncer_desktop.ui.widgets.form import (
     select_value,
     show_errors,
 )
+from simoncer_desktop.ui.widgets.table import configure_table
 
 log = logging.getLogger(__name__)
 
 FORM_FIELDS = [*HOUSEHOLD_FIELDS, "programs"]
+
+
+class HistoryPanel(QWidget):
+    """The family's audit trail, oldest first: waktu, pengguna, perangkat, data, aksi, kolom, lama → baru
+    (the tooltip has the whole entry). Read by ``load``; a refusal is shown instead of the table."""
+
+    def __init__(self, db: Database, household_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.household_id = household_id
+        self.loaded = False
+        self.model = HouseholdHistoryModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        columns = self.model.columns
+        widths = {Column.TIME: 18, Column.USER: 12, Column.DEVICE: 10, Column.ENTITY: 14, Column.ACTION: 6,
+                  Column.FIELD: 16}  # fmt: skip
+        configure_table(self.view, {columns.index(c): w for c, w in widths.items()}, stretch=len(columns) - 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("fieldError")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message_label)
+
+    def load(self) -> None:
+        """Read the family's history now (again)."""
+        if self.household_id is None:
+            return
+        self.loaded = True
+        try:
+            with self._db.read() as session:
+                entries = history_of_household(session, self.household_id)
+        except SimoncerError as exc:
+            log.info("History of %s not shown: %s", self.household_id, exc)
+            self.model.set_entries([])
+            self.summary.setText("")
+            self.message_label.setText(str(exc))
+            self.message_label.show()
+            return
+        self.message_label.hide()
+        self.model.set_entries(entries)
+        if entries:
+            self.summary.setText(self.tr("%d perubahan tercatat, terlama di atas") % len(entries))
+            self.view.scrollToBottom()
+        else:
+            self.summary.setText(self.tr("Belum ada perubahan yang tercatat untuk keluarga ini."))
 
 
 class HouseholdDialog(FormDialog):
@@ -171,10 +229,20 @@ class HouseholdDialog(FormDialog):
         left_layout.addStretch(1)
         left.setFixedWidth(360)
 
-        body = QHBoxLayout()
+        data_tab = QWidget()
+        body = QHBoxLayout(data_tab)
+        body.setContentsMargins(0, 8, 0, 0)
         body.addWidget(left)
         body.addSpacing(12)
         body.addWidget(self.members, 1)
+        self.history = HistoryPanel(self._db, self.household_id, self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(data_tab, self.tr("&Data keluarga"))
+        self.history_index = self.tabs.addTab(self.history, self.tr("&Riwayat"))
+        self.tabs.setTabEnabled(self.history_index, self.household_id is not None)
+        self.tabs.setTabToolTip(self.history_index, self.tr("Siapa mengubah apa, kapan, di perangkat mana"))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self._build_buttons(self.tr("Tutup") if self.household_id else self.tr("Batal"))
         self.hint = QLabel()
@@ -194,10 +262,19 @@ class HouseholdDialog(FormDialog):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(footer)
         self.resize(1340, 680)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == self.history_index:
+            self.history.load()  # again each time: a member may have been changed meanwhile
+
+    def show_history(self) -> None:
+        """Open the *Riwayat* tab (a saved family only)."""
+        if self.household_id is not None:
+            self.tabs.setCurrentIndex(self.history_index)
 
     def _load(self, data: HouseholdInput) -> None:
         self.no_kk_edit.setText(data.no_kk)

@@ -1,6 +1,7 @@
 """The photos and scans of one relief record (an event, an affected family, a victim or a distribution):
 a list with name, caption and size ("berkas hilang" when the file is gone), *Lampirkan…* to add a file
-and *Buka* to show it in the system's viewer. The work goes through ``services.attachments`` on the
+and *Buka* to show it in the system's viewer (a decrypted temporary copy: the stored file is encrypted,
+and the panel says where the copy is). The work goes through ``services.attachments`` on the
 page's ``TaskRunner``; a refused file (not a photo/PDF, too large, damaged) is explained under the list."""
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ class AttachmentsPanel(QWidget):
         self._generation = 0
         self.busy = False
         self.attachments: list[att.AttachmentView] = []
+        self.last_opened_copy: Path | None = None
+        """The decrypted temporary copy last handed to the system's viewer."""
 
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
@@ -217,9 +220,24 @@ class AttachmentsPanel(QWidget):
         if not view.exists:
             self.show_message(self.tr("Berkas '%s' hilang dari folder lampiran; lampirkan lagi.") % view.file_name)
             return
-        self.show_message("")
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(view.path))):
+        # The stored file is encrypted: the system's viewer gets a decrypted temporary copy.
+        try:
+            with self._db.read() as session:
+                copy = att.decrypted_copy(session, view)
+        except SimoncerError as exc:
+            log.info("Attachment not opened: %s", exc)
+            self.show_message(str(exc))
+            return
+        self.last_opened_copy = copy
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
             self.show_message(self.tr("Tidak ada aplikasi untuk membuka '%s'.") % view.file_name)
+            return
+        self.show_message(
+            self.tr(
+                "'%s' dibuka dari salinan sementara tanpa enkripsi di %s; salinan itu dihapus saat Simoncer ditutup."
+            )
+            % (view.file_name, copy.parent)
+        )
 
     # --- state ---------------------------------------------------------------------------------------
 
