@@ -1,7 +1,7 @@
 """``make bench``: the caseload at scale (default 110,000 families). Prints a table of our figures beside
 baselines measured in the same run.
 
-    python -m benchmarks [--families 110000] [--seed 1] [--reuse]
+    python -m benchmarks [--families 110000] [--seed 1] [--reuse] [--only login|encryption]
 """
 
 from __future__ import annotations
@@ -18,18 +18,22 @@ from pathlib import Path
 from benchmarks import (
     data_quality,
     dataset,
+    encryption,
     graduation_report,
     graduation_targets,
+    login,
     natural_graduation,
     recap,
     relief,
     search,
     spreadsheet,
 )
+from benchmarks.keys import ENCRYPTION_NOTE, open_bench_database
 from benchmarks.report import Result, render
-from simoncer_desktop.store import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
+ONLY = ("login", "encryption")
+"""Benchmarks ``--only`` runs alone."""
 EMPTY_WINDOW = (
     "import sys; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication(sys.argv); "
     "w = QMainWindow(); w.resize(1366, 768); w.show(); app.processEvents(); print('ready', flush=True)"
@@ -106,11 +110,15 @@ def main() -> None:
     parser.add_argument("--families", type=int, default=110_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--reuse", action="store_true", help="reuse a cached data set (skips the generation figure)")
+    parser.add_argument("--only", choices=ONLY, help="run one benchmark alone on the (cached) data set")
     args = parser.parse_args()
+    if args.only:
+        run_only(args.only, args.families, args.seed)
+        return
 
-    print(f"Data set: {args.families:,} families, seed {args.seed}", flush=True)
+    print(f"Data set: {args.families:,} families, seed {args.seed}; {ENCRYPTION_NOTE}", flush=True)
     path, results = dataset.generate(args.families, args.seed, args.reuse)
-    db = open_database(path)
+    db = open_bench_database(path)
     filters = search.sample_queries(db)
     texts = {label: f.text for label, f in filters.items() if not (f.kecamatan or f.desil)}
     raw_ms = {label: search.raw_search_ms(path, search.raw_sql(db, filters[label])) for label in texts}
@@ -133,6 +141,11 @@ def main() -> None:
     print("Graduation targets dashboard (ours, then the same GROUP BY queries raw)…", flush=True)
     results += graduation_targets.results(path)
     db.close()
+    print(f"Login ({login.parameters_note()}; sign_in, unwrap alone, wrong password)…", flush=True)
+    results += login.results(path)
+    print("Encryption cost: the caseload services on a plain copy, then on the encrypted file…", flush=True)
+    costs = encryption.compare(path)
+    results += encryption.results(costs)
     print("Graduation report PDF, 750 families (ours, then plain reportlab drawing the same pages)…", flush=True)
     results += graduation_report.results()
     print("Disaster relief, 5,000 victims in one event (ours, then raw sqlite3 / reportlab / openpyxl)…", flush=True)
@@ -147,6 +160,18 @@ def main() -> None:
     results += app_figures(path, texts, raw_ms)
     print()
     print(render(results))
+    print()
+    print(encryption.render(costs))
+
+
+def run_only(name: str, families: int, seed: int) -> None:
+    """``--only NAME``: one benchmark, on the cached data set (made first if there is none)."""
+    print(f"Data set: {families:,} families, seed {seed}; {ENCRYPTION_NOTE}", flush=True)
+    path, _ = dataset.generate(families, seed, reuse=True)
+    if name == "login":
+        print(render(login.results(path)))
+    else:
+        print(encryption.render(encryption.compare(path)))
 
 
 if __name__ == "__main__":

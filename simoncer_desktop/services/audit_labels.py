@@ -306,10 +306,16 @@ def _coded(entity: str, field: str, value: str) -> str | None:
 
 def ordered_items(entity: str, values: dict[str, Any]) -> list[tuple[str, Any]]:
     """A new record's columns in the table's own order (the stored JSON is sorted by name); columns
-    the table does not have (any more) follow by name."""
+    the table does not have (any more) follow by name. Links to other records (``…_id``) and the scope
+    come last: what a person reads first is the record's own content."""
     table = Base.metadata.tables.get(entity)
     order = {name: index for index, name in enumerate(table.columns.keys())} if table is not None else {}
-    return sorted(values.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+
+    def key(item: tuple[str, Any]) -> tuple[bool, int, str]:
+        name = item[0]
+        return (name.endswith("_id") or name == "scope", order.get(name, len(order)), name)
+
+    return sorted(values.items(), key=key)
 
 
 def value_text(value: Any, entity: str = "", field: str = "") -> str:

@@ -116,3 +116,10 @@ def test_heavy_pages_are_made_when_first_shown(qtbot: QtBot, window: MainWindow)
     assert window.stack.indexOf(page) == 3 and window.stack.count() == len(PAGES)
     assert "graduation" not in window._built
     assert window.relief_page is page  # made once
+
+
+def test_forms_name_the_signed_in_user_as_the_one_who_acts(window: MainWindow) -> None:
+    """Who decides, registers or hands over is the user signed in, not the computer's account name."""
+    window.show_page(2)
+    assert window.db.identity is not None
+    assert window.graduation_page.decision_tab.decider_edit.text() == window.db.identity.full_name == "Admin Uji"

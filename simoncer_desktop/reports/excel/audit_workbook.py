@@ -15,12 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from simoncer_desktop.reports.excel.caseload_workbook import clean_text, must_force_text
+from simoncer_desktop.reports.excel.caseload_workbook import must_force_text, safe_cell
 from simoncer_desktop.reports.safe_write import discard_sheets, replacing
 from simoncer_desktop.services.audit import AuditView
 from simoncer_desktop.services.audit_labels import (
@@ -74,30 +73,14 @@ def entry_values(view: AuditView) -> list[object]:
     ]
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: object, *, font: Font | None = None, fmt: str | None = None) -> object:
-    cell = WriteOnlyCell(sheet, value=None)
-    if isinstance(value, str):
-        cell._value = clean_text(value)
-        cell.data_type = "s"
-        if must_force_text(value):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    if font is not None:
-        cell.font = font
-    if fmt:
-        cell.number_format = fmt
-    return cell
-
-
 def _value(sheet: WriteOnlyWorksheet, value: object) -> object:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return _cell(sheet, value, fmt=DATETIME)
+        return safe_cell(sheet, value, fmt=DATETIME)
     if isinstance(value, str) and not must_force_text(value):
         return value
-    return _cell(sheet, value)
+    return safe_cell(sheet, value)
 
 
 def _start_sheet(
@@ -113,13 +96,13 @@ def _start_sheet(
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.append([_cell(sheet, TITLE, font=TITLE_FONT)])
-    sheet.append([_cell(sheet, f"Filter: {filter_description or 'semua entri'}")])
-    sheet.append([_cell(sheet, f"Dibuat: {generated_at:%d-%m-%Y %H:%M} (waktu perangkat)")])
+    sheet.append([safe_cell(sheet, TITLE, font=TITLE_FONT)])
+    sheet.append([safe_cell(sheet, f"Filter: {filter_description or 'semua entri'}")])
+    sheet.append([safe_cell(sheet, f"Dibuat: {generated_at:%d-%m-%Y %H:%M} (waktu perangkat)")])
     sheet.append([])
     header = []
     for title, _width in COLUMNS:
-        cell = _cell(sheet, title, font=BOLD)
+        cell = safe_cell(sheet, title, font=BOLD)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center", horizontal="center")
         header.append(cell)
@@ -167,7 +150,7 @@ def write_audit_workbook(
                         cancel.raise_if_cancelled()
                     progress(written, total)
             if written == 0:
-                sheet.append([_cell(sheet, "Tidak ada entri yang cocok dengan filter ini.")])
+                sheet.append([safe_cell(sheet, "Tidak ada entri yang cocok dengan filter ini.")])
             sheet.auto_filter.ref = (
                 f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{max(rows_in_sheet, HEADER_ROW + 1)}"
             )

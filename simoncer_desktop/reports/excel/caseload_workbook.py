@@ -205,6 +205,24 @@ def clean_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_TEXT]
 
 
+def safe_cell(sheet: WriteOnlyWorksheet, value: object, *, fmt: str | None = None, font: Font | None = None) -> object:
+    """A write-only cell for ``value``: text kept as text (guarded when a spreadsheet would read it as a
+    formula or error), with an optional number format and font. Shared by the relief and audit workbooks."""
+    cell = WriteOnlyCell(sheet, value=None)
+    if isinstance(value, str):
+        cell._value = clean_text(value)
+        cell.data_type = "s"
+        if must_force_text(value):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    if fmt:
+        cell.number_format = fmt
+    if font is not None:
+        cell.font = font
+    return cell
+
+
 def _text_value(sheet: WriteOnlyWorksheet, value: str) -> object:
     """``value`` for ``append`` as text: a guarded cell (see ``_RowEncoder._guarded``) when it needs it."""
     if not must_force_text(value):

@@ -24,7 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from simoncer_desktop.reports.excel.caseload_workbook import clean_text, must_force_text
+from simoncer_desktop.reports.excel.caseload_workbook import must_force_text, safe_cell
 from simoncer_desktop.reports.safe_write import discard_sheets, replacing
 from simoncer_desktop.services.relief_document_parts import thousands
 from simoncer_desktop.services.relief_documents import BeritaAcaraData, BnbaData, EventHeader
@@ -82,22 +82,6 @@ RECIPIENT_COLUMNS: tuple[tuple[str, int, str], ...] = (
 )
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: object, *, fmt: str | None = None, font: Font | None = None) -> object:
-    cell = WriteOnlyCell(sheet, value=None)
-    if isinstance(value, str):
-        cell._value = clean_text(value)
-        cell.data_type = "s"
-        if must_force_text(value):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    if fmt:
-        cell.number_format = fmt
-    if font is not None:
-        cell.font = font
-    return cell
-
-
 def _formula(sheet: WriteOnlyWorksheet, formula: str, *, fmt: str | None = None, font: Font | None = None) -> object:
     cell = WriteOnlyCell(sheet, value=None)
     cell._value = formula
@@ -115,15 +99,15 @@ def _value(sheet: WriteOnlyWorksheet, value: object, kind: str) -> object:
     if value is None or value == "":
         return None
     if kind == "text":
-        return _cell(sheet, str(value), fmt=TEXT)
+        return safe_cell(sheet, str(value), fmt=TEXT)
     if kind == "date" and isinstance(value, date):
-        return _cell(sheet, value, fmt=DATE)
+        return safe_cell(sheet, value, fmt=DATE)
     if kind == "money":
-        return _cell(sheet, value, fmt=MONEY)
+        return safe_cell(sheet, value, fmt=MONEY)
     if isinstance(value, str) and value.__class__ is not str:
         value = str(value)
     if isinstance(value, str) and must_force_text(value):
-        return _cell(sheet, value)
+        return safe_cell(sheet, value)
     return value
 
 
@@ -148,7 +132,7 @@ def _frame(sheet: WriteOnlyWorksheet, columns: Sequence[tuple[str, int, str]], h
 def _header(sheet: WriteOnlyWorksheet, columns: Sequence[tuple[str, int, str]]) -> list[object]:
     out = []
     for title, _, _ in columns:
-        cell = _cell(sheet, title, font=BOLD)
+        cell = safe_cell(sheet, title, font=BOLD)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         out.append(cell)
@@ -185,11 +169,11 @@ def _bnba_rows(sheet: WriteOnlyWorksheet, data: BnbaData) -> None:
     place = _event_lines(e)[1]
     if data.kelurahan_name:
         place = f"Kecamatan {e.kecamatan_name} · Kelurahan {data.kelurahan_name}"
-    sheet.append([_cell(sheet, e.office_name.upper(), font=BOLD)])
-    sheet.append([_cell(sheet, "DAFTAR KORBAN BENCANA BY NAME BY ADDRESS (BNBA)", font=TITLE)])
-    sheet.append([_cell(sheet, _event_lines(e)[0])])
-    sheet.append([_cell(sheet, place)])
-    sheet.append([_cell(sheet, f"Dicetak {data.made_on:%d-%m-%Y}")])
+    sheet.append([safe_cell(sheet, e.office_name.upper(), font=BOLD)])
+    sheet.append([safe_cell(sheet, "DAFTAR KORBAN BENCANA BY NAME BY ADDRESS (BNBA)", font=TITLE)])
+    sheet.append([safe_cell(sheet, _event_lines(e)[0])])
+    sheet.append([safe_cell(sheet, place)])
+    sheet.append([safe_cell(sheet, f"Dicetak {data.made_on:%d-%m-%Y}")])
     sheet.append(_header(sheet, BNBA_COLUMNS))
     kinds = [kind for _, _, kind in BNBA_COLUMNS]
     for r in data.rows:
@@ -202,21 +186,21 @@ def _bnba_rows(sheet: WriteOnlyWorksheet, data: BnbaData) -> None:
     first, last = BNBA_HEADER_ROW + 1, BNBA_HEADER_ROW + len(data.rows)
     if data.rows:
         total: list[object] = [None] * len(BNBA_COLUMNS)
-        total[1] = _cell(sheet, "JUMLAH (jiwa)", font=BOLD)
+        total[1] = safe_cell(sheet, "JUMLAH (jiwa)", font=BOLD)
         total[2] = _formula(sheet, f"=COUNTA(C{first}:C{last})", font=BOLD)
-        total[9] = _cell(sheet, "KPM (jiwa)", font=BOLD)
+        total[9] = safe_cell(sheet, "KPM (jiwa)", font=BOLD)
         total[10] = _formula(sheet, f'=COUNTIF(K{first}:K{last},"Ya")', font=BOLD)
         for index in (12, 13, 14):
             letter = get_column_letter(index + 1)
             total[index] = _formula(sheet, f"=SUM({letter}{first}:{letter}{last})", font=BOLD)
         sheet.append(total)
     else:
-        sheet.append([None, _cell(sheet, "Belum ada korban yang terdaftar untuk kejadian ini.")])
+        sheet.append([None, safe_cell(sheet, "Belum ada korban yang terdaftar untuk kejadian ini.")])
     sheet.append([])
     sheet.append(
         [
             None,
-            _cell(
+            safe_cell(
                 sheet,
                 f"Jumlah {thousands(data.families)} keluarga ({thousands(data.kpm_families)} KPM), "
                 f"{thousands(data.people)} jiwa",
@@ -252,13 +236,13 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, data: BeritaAcaraData) -> None:
                ("SATUAN", 10, ""), ("NILAI (RP)", 16, "money"), ("PENERIMAAN", 12, "num"))  # fmt: skip
     header_row = 8
     _frame(sheet, columns, header_row)
-    sheet.append([_cell(sheet, e.office_name.upper(), font=BOLD)])
-    sheet.append([_cell(sheet, "BERITA ACARA SERAH TERIMA BANTUAN SOSIAL KORBAN BENCANA", font=TITLE)])
-    sheet.append([_cell(sheet, f"Nomor: {data.number}", font=BOLD)])
+    sheet.append([safe_cell(sheet, e.office_name.upper(), font=BOLD)])
+    sheet.append([safe_cell(sheet, "BERITA ACARA SERAH TERIMA BANTUAN SOSIAL KORBAN BENCANA", font=TITLE)])
+    sheet.append([safe_cell(sheet, f"Nomor: {data.number}", font=BOLD)])
     for line in _event_lines(e):
-        sheet.append([_cell(sheet, line)])
-    sheet.append([_cell(sheet, f"Tempat, tanggal: Kecamatan {data.place}, {data.signed_on:%d-%m-%Y}")])
-    sheet.append([_cell(sheet, f"Penyaluran: {data.period_text}")])
+        sheet.append([safe_cell(sheet, line)])
+    sheet.append([safe_cell(sheet, f"Tempat, tanggal: Kecamatan {data.place}, {data.signed_on:%d-%m-%Y}")])
+    sheet.append([safe_cell(sheet, f"Penyaluran: {data.period_text}")])
     sheet.append(_header(sheet, columns))
     n = len(data.lines) + 1
     ref = quote_sheetname(RECIPIENT_SHEET)
@@ -273,20 +257,28 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, data: BeritaAcaraData) -> None:
         amount = _formula(sheet, f"=SUMIFS({col('L')},{col('H')},B{row})", fmt=MONEY) if t.kind == "uang" else None
         count = _formula(sheet, f"=COUNTIFS({col('H')},B{row})")
         sheet.append(
-            [i, _cell(sheet, t.name), "Uang" if t.kind == "uang" else "Barang", quantity, t.unit or None, amount, count]
+            [
+                i,
+                safe_cell(sheet, t.name),
+                "Uang" if t.kind == "uang" else "Barang",
+                quantity,
+                t.unit or None,
+                amount,
+                count,
+            ]
         )
     last = header_row + len(data.totals)
     if data.totals:
         total_amount = _formula(sheet, f"=SUM(F{first}:F{last})", fmt=MONEY, font=BOLD)
         total_count = _formula(sheet, f"=SUM(G{first}:G{last})", font=BOLD)
-        sheet.append([None, _cell(sheet, "JUMLAH", font=BOLD), None, None, None, total_amount, total_count])
+        sheet.append([None, safe_cell(sheet, "JUMLAH", font=BOLD), None, None, None, total_amount, total_count])
     else:
-        sheet.append([None, _cell(sheet, "Tidak ada penyaluran pada periode ini.")])
+        sheet.append([None, safe_cell(sheet, "Tidak ada penyaluran pada periode ini.")])
     sheet.append([])
     sheet.append(
         [
             None,
-            _cell(
+            safe_cell(
                 sheet,
                 f"Penerimaan terkonfirmasi: {thousands(data.confirmed)} dari {thousands(len(data.lines))}. "
                 f"Dokumentasi: {thousands(data.attachments)} lampiran foto/pindaian.",
@@ -294,15 +286,15 @@ def _summary_sheet(sheet: WriteOnlyWorksheet, data: BeritaAcaraData) -> None:
         ]
     )
     sheet.append([])
-    sheet.append([None, _cell(sheet, "Yang menyerahkan,"), None, _cell(sheet, "Yang menerima,"), None,
-                  _cell(sheet, "Mengetahui,")])  # fmt: skip
-    sheet.append([None, _cell(sheet, "Petugas"), None, _cell(sheet, "Perwakilan penerima"), None,
-                  _cell(sheet, f"Kepala {e.office_name}")])  # fmt: skip
+    sheet.append([None, safe_cell(sheet, "Yang menyerahkan,"), None, safe_cell(sheet, "Yang menerima,"), None,
+                  safe_cell(sheet, "Mengetahui,")])  # fmt: skip
+    sheet.append([None, safe_cell(sheet, "Petugas"), None, safe_cell(sheet, "Perwakilan penerima"), None,
+                  safe_cell(sheet, f"Kepala {e.office_name}")])  # fmt: skip
     for _ in range(3):
         sheet.append([])
-    sheet.append([None, _cell(sheet, ", ".join(data.officers) or "(....................)", font=BOLD), None,
-                  _cell(sheet, "(....................)", font=BOLD), None,
-                  _cell(sheet, e.head_of_office, font=BOLD)])  # fmt: skip
+    sheet.append([None, safe_cell(sheet, ", ".join(data.officers) or "(....................)", font=BOLD), None,
+                  safe_cell(sheet, "(....................)", font=BOLD), None,
+                  safe_cell(sheet, e.head_of_office, font=BOLD)])  # fmt: skip
 
 
 def _recipient_sheet(sheet: WriteOnlyWorksheet, data: BeritaAcaraData) -> None:
@@ -323,9 +315,9 @@ def _recipient_sheet(sheet: WriteOnlyWorksheet, data: BeritaAcaraData) -> None:
         amount = _formula(sheet, f"=SUM(L2:L{last})", fmt=MONEY, font=BOLD)
         confirmed = _formula(sheet, f'=COUNTIF(P2:P{last},"Ya")', font=BOLD)
         row: list[object] = [None] * len(RECIPIENT_COLUMNS)
-        row[2] = _cell(sheet, "JUMLAH", font=BOLD)
+        row[2] = safe_cell(sheet, "JUMLAH", font=BOLD)
         row[11] = amount
-        row[14] = _cell(sheet, "Terkonfirmasi", font=BOLD)
+        row[14] = safe_cell(sheet, "Terkonfirmasi", font=BOLD)
         row[15] = confirmed
         sheet.append(row)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(RECIPIENT_COLUMNS))}{max(last, 2)}"

@@ -4,10 +4,10 @@ shown under the fields, and a busy cursor for the quarter second an argon2 deriv
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,42 @@ def password_rule_error(password: str, username: str) -> str:
     except AuthError as exc:
         return str(exc)
     return ""
+
+
+def name_errors(username: str, full_name: str) -> dict[str, str]:
+    """The account form's problems with the username and full name, per field (``username``,
+    ``full_name``), in the service's words."""
+    errors: dict[str, str] = {}
+    try:
+        auth.normalize_username(username)
+    except AuthError as exc:
+        errors["username"] = str(exc)
+    if not full_name.strip():
+        errors["full_name"] = QCoreApplication.translate("account", "Nama lengkap wajib diisi.")
+    return errors
+
+
+def finish_dialog(
+    dialog: QDialog, widgets: list[QWidget | QFormLayout], ok_text: str, accept: Callable[[], None]
+) -> tuple[QLabel, QDialogButtonBox, QPushButton]:
+    """Lay ``widgets`` out top to bottom, then the message label and OK (named ``ok_text``, calling
+    ``accept``) / Batal; returns the label, the button box and the OK button."""
+    error = error_label()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok_button.setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("account", "Batal"))
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for widget in widgets:
+        if isinstance(widget, QFormLayout):
+            layout.addLayout(widget)
+        else:
+            layout.addWidget(widget)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+    return error, buttons, ok_button
 
 
 class PasswordPair(QWidget):

@@ -29,13 +29,19 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from simoncer_desktop.errors import AuthError, SimoncerError
+from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.models.base import GLOBAL_SCOPE
 from simoncer_desktop.paths import resource_path
 from simoncer_desktop.services import auth
 from simoncer_desktop.services.reference import KECAMATAN, REGENCY
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.dialogs.change_password_dialog import PasswordPair, busy, error_label, show_message
+from simoncer_desktop.ui.dialogs.change_password_dialog import (
+    PasswordPair,
+    busy,
+    error_label,
+    name_errors,
+    show_message,
+)
 from simoncer_desktop.ui.dialogs.recovery_key_dialog import RecoveryKeyView
 from simoncer_desktop.ui.widgets.form import FieldBox, align_labels, fill_combo
 
@@ -188,14 +194,7 @@ class AdminPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Buat database"))
 
     def field_errors(self) -> dict[str, str]:
-        errors: dict[str, str] = {}
-        try:
-            auth.normalize_username(self.username_edit.text())
-        except AuthError as exc:
-            errors["username"] = str(exc)
-        if not self.full_name_edit.text().strip():
-            errors["full_name"] = self.tr("Nama lengkap wajib diisi.")
-        return errors
+        return name_errors(self.username_edit.text(), self.full_name_edit.text())
 
     def _edited(self, field: str) -> None:
         self._touched.add(field)

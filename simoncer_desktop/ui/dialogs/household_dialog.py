@@ -59,7 +59,7 @@ from simoncer_desktop.ui.widgets.form import (
     select_value,
     show_errors,
 )
-from simoncer_desktop.ui.widgets.table import configure_table
+from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +79,8 @@ class HistoryPanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         columns = self.model.columns
-        widths = {Column.TIME: 18, Column.USER: 12, Column.DEVICE: 10, Column.ENTITY: 14, Column.ACTION: 6,
-                  Column.FIELD: 16}  # fmt: skip
+        widths = {Column.TIME: (DIGITS, 20), Column.USER: 12, Column.DEVICE: 10, Column.ENTITY: 16,
+                  Column.ACTION: 6, Column.FIELD: 20}  # fmt: skip
         configure_table(self.view, {columns.index(c): w for c, w in widths.items()}, stretch=len(columns) - 1)
         self.summary = QLabel()
         self.summary.setObjectName("summary")

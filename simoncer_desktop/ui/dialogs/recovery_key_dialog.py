@@ -12,7 +12,6 @@ from PySide6.QtCore import QMarginsF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from simoncer_desktop.ui.dialogs.change_password_dialog import (
     PasswordPair,
     busy,
     error_label,
+    finish_dialog,
     show_message,
 )
 from simoncer_desktop.ui.widgets.form import FieldBox, align_labels
@@ -176,18 +176,9 @@ class RecoverDialog(QDialog):
         form.addRow(self.tr("&Nama pengguna admin:"), self.username_box)
         self.pair.add_rows(form, self.tr("Kata sandi &baru:"), self.tr("&Ulangi kata sandi:"))
         align_labels(form)
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Pulihkan dan masuk"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.recover)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons, self.ok_button = finish_dialog(
+            self, [intro, form], self.tr("Pulihkan dan masuk"), self.recover
+        )
 
     def recover(self) -> None:
         key = self.key_edit.text().strip()

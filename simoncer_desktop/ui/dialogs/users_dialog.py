@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from simoncer_desktop.errors import AuthError, SimoncerError
+from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.models import Facilitator, User
 from simoncer_desktop.models.base import GLOBAL_SCOPE
 from simoncer_desktop.models.enums import Role
@@ -33,7 +33,14 @@ from simoncer_desktop.services import auth
 from simoncer_desktop.services.reference import children
 from simoncer_desktop.services.settings import region_code
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.dialogs.change_password_dialog import PasswordPair, busy, error_label, show_message
+from simoncer_desktop.ui.dialogs.change_password_dialog import (
+    PasswordPair,
+    busy,
+    error_label,
+    finish_dialog,
+    name_errors,
+    show_message,
+)
 from simoncer_desktop.ui.widgets.form import FieldBox, align_labels, fill_combo
 
 ALL_AREAS = "Semua kecamatan"
@@ -337,13 +344,7 @@ class AddUserDialog(QDialog):
         self.facilitator_combo.setEnabled(role is Role.FACILITATOR)
 
     def save(self) -> None:
-        errors: dict[str, str] = {}
-        try:
-            auth.normalize_username(self.username_edit.text())
-        except AuthError as exc:
-            errors["username"] = str(exc)
-        if not self.full_name_edit.text().strip():
-            errors["full_name"] = self.tr("Nama lengkap wajib diisi.")
+        errors = name_errors(self.username_edit.text(), self.full_name_edit.text())
         self.username_box.set_error(errors.get("username"))
         self.full_name_box.set_error(errors.get("full_name"))
         if not self.pair.touch_all() or errors:
@@ -392,18 +393,7 @@ class ResetPasswordDialog(QDialog):
         form = QFormLayout()
         self.pair.add_rows(form, self.tr("Kata sandi &sementara:"), self.tr("&Ulangi kata sandi:"))
         align_labels(form)
-        self.error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Reset"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons, self.ok_button = finish_dialog(self, [intro, form], self.tr("Reset"), self.save)
 
     def save(self) -> None:
         if not self.pair.touch_all():

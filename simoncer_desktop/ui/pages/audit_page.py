@@ -13,11 +13,10 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -41,7 +40,8 @@ from simoncer_desktop.ui.models.audit_model import AuditTableModel, Column, deta
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.form import DateField, fill_combo
-from simoncer_desktop.ui.widgets.table import configure_table
+from simoncer_desktop.ui.widgets.save_path import ask_xlsx_path
+from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
 
 log = logging.getLogger(__name__)
 
@@ -112,10 +112,13 @@ class AuditPage(TaskTab):
         configure_table(
             self.view,
             {
-                Column.TIME: 18, Column.USER: 12, Column.DEVICE: 10, Column.ENTITY: 16, Column.HOUSEHOLD: 17,
-                Column.ACTION: 6, Column.FIELD: 16, Column.OLD: 22, Column.NEW: 22, Column.NOTE: 16, Column.ID: 12,
+                Column.TIME: (DIGITS, 20), Column.USER: 10, Column.DEVICE: 10, Column.ENTITY: 16,
+                Column.HOUSEHOLD: (DIGITS, 16), Column.ACTION: 6, Column.FIELD: 20, Column.OLD: 18, Column.NEW: 18,
+                Column.NOTE: 16, Column.ID: 12,
             },
         )  # fmt: skip
+        # The device id is long and rarely what one looks for: it is in the detail pane and the export.
+        self.view.setColumnHidden(Column.DEVICE, True)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
@@ -276,13 +279,7 @@ class AuditPage(TaskTab):
     # --- export ---------------------------------------------------------------------------------
 
     def ask_path(self, suggested: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan jejak audit"), str(Path(folder) / suggested), self.tr("Buku kerja Excel (*.xlsx)")
-        )
-        if path and not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return path
+        return ask_xlsx_path(self, self.tr("Simpan jejak audit"), suggested)
 
     def export(self) -> None:
         if self.busy or self.refused:

@@ -13,14 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.services.caseload_query import CaseloadFilter
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.tasks import CancelToken, Progress, Task, TaskRunner
+from simoncer_desktop.ui.widgets.save_path import ask_xlsx_path
 
 if TYPE_CHECKING:  # the export module pulls in openpyxl (~0.2 s): loaded on first use, not at start-up
     from simoncer_desktop.services.caseload_export import ExportResult
@@ -73,12 +74,7 @@ class CaseloadExportActions(QObject):
 
     def ask_save_path(self, title: str, suggested_name: str) -> Path | None:
         """The file to write, chosen in a save dialog (which asks before overwriting), or None."""
-        folder = self._folder or Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home()
-        )
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self._parent, title, str(folder / suggested_name), self.tr("Buku kerja Excel (*.xlsx)")
-        )
+        chosen = ask_xlsx_path(self._parent, title, suggested_name, self._folder)
         return Path(chosen) if chosen else None
 
     def _chosen(self, title: str, suggested_name: str) -> Path | None:

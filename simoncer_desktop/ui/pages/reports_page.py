@@ -9,11 +9,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, QStandardPaths, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from simoncer_desktop.ui.models.cells_model import SORT_ROLE, CellsModel
 from simoncer_desktop.ui.models.recap_rows import tables
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.save_path import ask_xlsx_path
 
 PERIODS = (("", "Setahun"), ("Q1", "Kuartal I"), ("Q2", "Kuartal II"), ("Q3", "Kuartal III"), ("Q4", "Kuartal IV"))
 
@@ -184,13 +184,7 @@ class ReportsPage(TaskTab):
     # --- export ---------------------------------------------------------------------------------
 
     def ask_path(self, suggested: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Simpan rekap"), str(Path(folder) / suggested), self.tr("Buku kerja Excel (*.xlsx)")
-        )
-        if path and not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return path
+        return ask_xlsx_path(self, self.tr("Simpan rekap"), suggested)
 
     def export(self) -> None:
         if self.busy:

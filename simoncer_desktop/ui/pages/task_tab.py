@@ -11,13 +11,17 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from simoncer_desktop.errors import SimoncerError
+from simoncer_desktop.store import Database
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 
 log = logging.getLogger(__name__)
 
 
-def operator_name() -> str:
-    """Who acts (proposes, decides, marks a stage) until there is a log-in: the system user."""
+def operator_name(db: Database | None = None) -> str:
+    """Who acts (proposes, decides, marks a stage): the signed-in user's full name; without one (a
+    database opened by a tool), the system user."""
+    if db is not None and db.identity is not None:
+        return db.identity.full_name
     try:
         return getpass.getuser()
     except Exception:  # no user name in this environment
@@ -28,6 +32,8 @@ class TaskTab(QWidget):
     """Subclasses set ``message_label`` and implement ``_sync`` (enable buttons for ``busy``)."""
 
     message_label: QLabel
+    _db: Database
+    """Set by every subclass: the database the tab works on."""
     dialog: QDialog | None = None
     """The form open over the tab, if any (the tab's actions wait for it); set by ``open_dialog``. A class
     attribute, so a tab whose forms come from elsewhere may define it as a property."""
@@ -45,7 +51,7 @@ class TaskTab(QWidget):
         self.message_label.setVisible(bool(text))
 
     def operator_name(self) -> str:
-        return operator_name()
+        return operator_name(self._db)
 
     def is_free(self) -> bool:
         """Nothing running and no form open: an action may start."""
