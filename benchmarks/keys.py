@@ -24,6 +24,9 @@ BENCH_ADMIN = Identity(
     scope="*",
 )
 
+BENCH_PASSWORD = "benchmark-sandi"
+"""The password of BENCH_ADMIN in the key file, for the start-up figure (the window signs in)."""
+
 ENCRYPTION_NOTE = (
     "database encrypted at rest (SQLCipher 4, raw 256-bit key, cipher_memory_security off); "
     "raw baselines read the same encrypted file through sqlcipher3"
@@ -37,3 +40,26 @@ def open_bench_database(path: Path | str) -> Database:
 def raw_connect(path: Path | str, read_only: bool = False) -> SqlcipherConnection:
     """A raw DB-API connection to an encrypted benchmark database (the baselines' "raw sqlite3")."""
     return connect(path, BENCH_KEY, read_only=read_only)
+
+
+def ensure_login(path: Path | str) -> None:
+    """Give a benchmark data set a real administrator and a key file (real argon2 parameters), so the
+    window can sign in as it does for users: the start-up figure includes that login. Idempotent."""
+    from simoncer_desktop.security.keystore import KeyStore
+    from simoncer_desktop.services import auth
+
+    path = Path(path)
+    if KeyStore.exists(path):
+        return
+    database = open_database(path, BENCH_KEY)
+    try:
+        with database.transaction() as session:
+            if not auth.has_users(session):
+                auth.create_first_admin(session, BENCH_ADMIN.username, BENCH_ADMIN.full_name, BENCH_PASSWORD)
+    finally:
+        database.close()
+    store, _, _ = KeyStore.create(path)
+    store.set_recovery_key(BENCH_KEY)
+    store.add_wrap(BENCH_ADMIN.username, BENCH_PASSWORD, BENCH_KEY)
+    store.set_known_users([BENCH_ADMIN.username])
+    store.save()

@@ -14,6 +14,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from simoncer_desktop import __version__
+from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.paths import backup_dir
 from simoncer_desktop.security.engine import copy_database
 
@@ -41,6 +43,11 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the migration chain has no head"
     return head
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of the app can read (and upgrade from)."""
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -84,6 +91,12 @@ def upgrade_to_head(engine: Engine, db_path: Path | None = None, key: bytes | No
     current = current_revision(engine)
     if current == head:
         return MigrationResult(current, head, None)
+    if current is not None and current not in known_revisions():
+        # Alembic would fail with "Can't locate revision"; nothing has been written at this point.
+        raise SimoncerError(
+            f"Database {db_path or ''} dibuat oleh versi Simoncer yang lebih baru (skema {current}; versi "
+            f"{__version__} ini mengenal sampai {head}). Perbarui aplikasi; database tidak diubah."
+        )
     backup = None
     if current is not None and db_path is not None and db_path.exists():
         backup = backup_file(db_path, f"before-{head}", key)

@@ -43,11 +43,10 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from alembic.script import ScriptDirectory
 
 from simoncer_desktop import APP_NAME, __version__
 from simoncer_desktop.errors import SimoncerError
-from simoncer_desktop.migrate import alembic_config, head_revision
+from simoncer_desktop.migrate import head_revision, known_revisions
 from simoncer_desktop.paths import backup_dir
 from simoncer_desktop.security import engine as cipher
 from simoncer_desktop.services.attachments import ATTACHMENTS_FOLDER
@@ -208,10 +207,6 @@ def _schema_revision(database: Path, key: bytes) -> str | None:
     finally:
         conn.close()
     return row[0] if row else None
-
-
-def _known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def _unlink_quietly(path: Path) -> None:
@@ -401,7 +396,7 @@ def _check_and_extract(path: Path, workdir: Path, key: bytes | None, unlock: Unl
         if not isinstance(manifest.get("format"), int) or manifest["format"] > BACKUP_FORMAT:
             raise _refuse(path, "dibuat oleh versi aplikasi yang lebih baru (format cadangan tidak dikenal)")
         revision = manifest["schema_revision"]
-        if revision not in _known_revisions():
+        if revision not in known_revisions():
             raise _refuse(
                 path,
                 f"dibuat oleh versi aplikasi yang lebih baru ({manifest.get('app_version', '?')}, "

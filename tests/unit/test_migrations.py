@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from simoncer_desktop.db import make_engine
+from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.migrate import (
     alembic_config,
     current_revision,
@@ -104,3 +106,17 @@ def test_upgrading_an_older_database_backs_it_up_first(tmp_path: Path) -> None:
     again = open_test_database(path)  # already at head: no second backup
     assert again.migration.backup is None
     again.close()
+
+
+def test_a_database_from_a_newer_app_is_refused_and_left_as_it_is(db_path: Path) -> None:
+    conn = connect(db_path, TEST_KEY)
+    try:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+        conn.commit()
+    finally:
+        conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SimoncerError, match=r"versi Simoncer yang lebih baru \(skema 9999.*database tidak diubah"):
+        open_test_database(db_path)
+    assert db_path.read_bytes() == before
+    assert not (db_path.parent / "backups").exists()  # not even a pre-migration copy
