@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import text
 
 from simoncer_desktop.errors import AuthError, SimoncerError
-from simoncer_desktop.migrate import head_revision
+from simoncer_desktop.migrate import head_revision, known_revisions
 from simoncer_desktop.security import engine
 from simoncer_desktop.security.keystore import KeyStore
 from simoncer_desktop.services import auth, backup
@@ -300,7 +300,7 @@ def test_a_manifest_that_lies_about_the_schema_is_refused(
 ) -> None:
     with zipfile.ZipFile(made.path) as zf:
         manifest = json.loads(zf.read("manifest.json"))
-    older = next(iter(set(backup._known_revisions()) - {head_revision()}), None)
+    older = next(iter(known_revisions() - {head_revision()}), None)
     if older is None:
         pytest.skip("only one migration")
     lying = rewrite(made.path, tmp_path / "lying.zip", {}, manifest={"schema_revision": older})
