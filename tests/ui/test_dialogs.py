@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from simoncer_desktop.errors import FieldError, ValidationError
+from simoncer_desktop.models.enums import Role
 from simoncer_desktop.services import caseload
+from simoncer_desktop.services.permissions import Identity
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs import household_dialog
 from simoncer_desktop.ui.dialogs.household_dialog import HouseholdDialog
@@ -241,3 +243,18 @@ def test_a_member_refused_by_the_service_keeps_the_dialog_open(
     qtbot.keyClicks(form.nik_edit, twin.nik)
     assert form.boxes["nik"].message.startswith(f"NIK: {twin.nik} sudah terdaftar atas nama {twin.name}")
     assert not form.save_button.isEnabled()
+
+
+def test_a_role_that_may_not_edit_sees_why_in_the_form_and_nothing_is_saved(
+    qtbot: QtBot, db: Database, runner: TaskRunner, household_id: str
+) -> None:
+    db.sign_in(Identity("id-pemantau", "pemantau", "Pemantau", Role.VIEWER, "*"))
+    dialog = open_family(qtbot, db, runner, household_id)
+    dialog.address_edit.selectAll()
+    qtbot.keyClicks(dialog.address_edit, "Jl. Tidak Boleh")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.general_error.isVisible())
+    assert "tidak berwenang mengubah data keluarga" in dialog.general_error.text()
+    assert dialog.isVisible() and dialog.address_edit.text() == "Jl. Tidak Boleh"
+    with db.read() as s:
+        assert caseload.get_household(s, household_id).address == "Jl. Melati No. 5"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simoncer_desktop.errors import ValidationError
+from simoncer_desktop.errors import PermissionDeniedError, ValidationError
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 
 T = TypeVar("T")
@@ -254,6 +254,9 @@ class FormDialog(QDialog):
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
+        if isinstance(exc, PermissionDeniedError):  # the role may not: say so in the form, keep what was typed
+            self._show_general([str(exc)])
+            return
         if not isinstance(exc, ValidationError):
             self._tasks.report_failure(exc)
             return
