@@ -31,6 +31,7 @@ from simoncer_desktop.models.relief import (
     StockMovement,
     Victim,
 )
+from simoncer_desktop.models.sync import SyncClock, SyncOutbox
 
 __all__ = [
     "GLOBAL_SCOPE",
@@ -63,6 +64,8 @@ __all__ = [
     "StageCorrection",
     "StageRecord",
     "StockMovement",
+    "SyncClock",
+    "SyncOutbox",
     "SyncedMixin",
     "User",
     "Victim",

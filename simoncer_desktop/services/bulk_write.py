@@ -16,6 +16,7 @@ from sqlalchemy import delete, insert, text
 from sqlalchemy.orm import Session
 
 from simoncer_desktop.models.reference import AppState
+from simoncer_desktop.sync import outbox
 
 BULK_KEY = "bulk_load"
 LOW_BITS = (1 << 32) - 1
@@ -45,12 +46,19 @@ _INDEX = """
 def triggers_deferred(session: Session) -> Iterator[set[str]]:
     """Inside: member writes skip the triggers; add the id of every family written (or left by a
     member) to the yielded set. On leaving, those families' summaries and index entries are rebuilt.
-    Must run inside the caller's transaction."""
+    Must run inside the caller's transaction.
+
+    The switch also stands the sync capture of new families and members aside (migration 0006): the
+    rows added are queued for sync in two set-based statements at the end (updates are captured as
+    they happen)."""
+    marks = outbox.bulk_marks(session)
     session.execute(insert(AppState).values(key=BULK_KEY, value="1"))
     touched: set[str] = set()
     yield touched
+    session.flush()  # ORM rows added inside are written under the switch too
     session.execute(delete(AppState).where(AppState.key == BULK_KEY))
     refresh_families(session, touched)
+    outbox.queue_bulk_inserts(session, marks)
 
 
 def refresh_families(session: Session, household_ids: set[str]) -> None:

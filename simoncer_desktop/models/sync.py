@@ -1,0 +1,56 @@
+"""Sync capture state (issue 8, ``docs/sync-design.md`` §4): the hybrid logical clock and the outbox.
+
+Both are local, never-synced tables (plain ``Base``, not ``SyncedMixin``). They are written almost only
+by the capture triggers of migration 0006 (``simoncer_desktop.sync.capture``); Python reads and trims
+them through ``simoncer_desktop.sync.outbox`` and moves the clock through ``simoncer_desktop.sync.hlc``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, Index, Integer, String, Text, false
+from sqlalchemy.orm import Mapped, mapped_column
+
+from simoncer_desktop.models.base import Base
+
+
+class SyncClock(Base):
+    """The single row (``id = 1``) of this device's hybrid logical clock.
+
+    ``wall_ms``/``counter`` are the last HLC handed out; ``offset_ms`` = server time − local time, learnt
+    at the last sync and added to the local clock; ``applying`` = 1 while pulled changes are written
+    (capture suppressed); ``device_id`` is the device part of every HLC stamped here."""
+
+    __tablename__ = "sync_clock"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    wall_ms: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    counter: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    offset_ms: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    applying: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    device_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+class SyncOutbox(Base):
+    """One captured row change waiting to be pushed: ``kind`` ``insert`` (every captured column) or
+    ``update`` (only the changed ones); ``fields`` is a JSON object column → value as SQLite stores it.
+
+    ``seq`` is AUTOINCREMENT so it never repeats after acknowledged rows are deleted (push order)."""
+
+    __tablename__ = "sync_outbox"
+    __table_args__ = (
+        Index("ix_sync_outbox_status_seq", "status", "seq"),
+        CheckConstraint("kind IN ('insert','update')", name="kind"),
+        CheckConstraint("status IN ('pending','poison')", name="status"),
+        {"sqlite_autoincrement": True},
+    )
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    tbl: Mapped[str] = mapped_column(String(60))
+    row_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(10))
+    fields: Mapped[str] = mapped_column(Text)
+    hlc: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
