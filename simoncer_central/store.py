@@ -11,16 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from simoncer_central import __version__
 from simoncer_central.errors import SchemaTooNewError
+from simoncer_desktop.alembic_chain import MigrationChain
 
 log = logging.getLogger(__name__)
 
@@ -38,34 +36,27 @@ def normalise_url(url: str) -> str:
     return url
 
 
+CHAIN = MigrationChain(MIGRATIONS_DIR, VERSION_TABLE)
+
+
 def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s")
-    return cfg
+    return CHAIN.config()
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the central migration chain has no head"
-    return head
+    return CHAIN.head()
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return CHAIN.known()
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
+    return CHAIN.current(engine)
 
 
 def run_alembic(engine: Engine, verb: str, target: str) -> None:
-    """``verb`` is an ``alembic.command`` name (``upgrade``, ``downgrade``); one transaction for all steps."""
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, verb)(cfg, target)
+    CHAIN.run(engine, verb, target)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from simoncer_desktop import __version__
+from simoncer_desktop.alembic_chain import MigrationChain
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.paths import backup_dir
 from simoncer_desktop.security.engine import copy_database
@@ -32,27 +30,24 @@ def include_object(obj: object, name: str | None, type_: str, reflected: bool, c
     return not (type_ == "table" and name is not None and name.startswith(RAW_SQL_TABLES))
 
 
+CHAIN = MigrationChain(MIGRATIONS_DIR)
+
+
 def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s")
-    return cfg
+    return CHAIN.config()
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the migration chain has no head"
-    return head
+    return CHAIN.head()
 
 
 def known_revisions() -> set[str]:
     """Every schema revision this version of the app can read (and upgrade from)."""
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return CHAIN.known()
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return CHAIN.current(engine)
 
 
 def backup_file(db_path: Path, label: str, key: bytes | None = None) -> Path:
@@ -107,7 +102,4 @@ def upgrade_to_head(engine: Engine, db_path: Path | None = None, key: bytes | No
 
 
 def run_alembic(engine: Engine, verb: str, target: str) -> None:
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, verb)(cfg, target)
+    CHAIN.run(engine, verb, target)

@@ -13,7 +13,10 @@ so the triggers of migration 0002 (household summary columns, name search index)
 The parts: ``demo_people`` draws the people of each family, ``demo_places`` the kelurahan, RW and streets
 and who serves them, ``demo_numbers`` NIK/No. KK serials and the id clock; this module turns them into
 rows and writes them.
-"""
+
+
+Demo data stays on the laptop that made it: it is written with sync capture off (``outbox.applying``), so
+synthetic families are never queued for the central office."""
 
 from __future__ import annotations
 
@@ -57,6 +60,7 @@ from simoncer_desktop.services.demo_places import (
 )
 from simoncer_desktop.services.identity import make_nik, make_no_kk
 from simoncer_desktop.services.settings import REGION_CODE, region_code, set_setting
+from simoncer_desktop.sync import outbox
 
 __all__ = ["CHUNK_FAMILIES", "DEMO_AS_OF", "MAX_AGE", "DemoResult", "generate"]
 
@@ -304,18 +308,19 @@ def generate(
     ids = SeededUuid7(seed, start_ms=id_start_ms(session, as_of))
     builder = _Builder(place, seed, as_of, ids, numbers_in_use(session))
     slots, facilitators = builder.plan(families)
-    conn = session.connection()
-    if facilitators:
-        conn.execute(insert(_table(Facilitator)), facilitators)
     member_count = done = 0
-    for start in range(0, families, CHUNK_FAMILIES):
-        households, members = builder.chunk(slots[start : start + CHUNK_FAMILIES])
-        conn.execute(insert(_table(Household)), households)
-        conn.execute(insert(_table(Member)), members)
-        member_count += len(members)
-        done += len(households)
-        if progress is not None:
-            progress(done, families)
+    with outbox.applying(session):  # synthetic families are never queued for sync (see module docstring)
+        conn = session.connection()
+        if facilitators:
+            conn.execute(insert(_table(Facilitator)), facilitators)
+        for start in range(0, families, CHUNK_FAMILIES):
+            households, members = builder.chunk(slots[start : start + CHUNK_FAMILIES])
+            conn.execute(insert(_table(Household)), households)
+            conn.execute(insert(_table(Member)), members)
+            member_count += len(members)
+            done += len(households)
+            if progress is not None:
+                progress(done, families)
     log.info(
         "Generated %d demo families, %d members, %d facilitators in %s (seed %d)",
         families,

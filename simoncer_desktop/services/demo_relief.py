@@ -25,6 +25,7 @@ from simoncer_desktop.services import acting
 from simoncer_desktop.services import demo_names as names
 from simoncer_desktop.services.demo_numbers import NumberPool, numbers_in_use
 from simoncer_desktop.services.identity import make_nik, make_no_kk
+from simoncer_desktop.sync import outbox
 
 KPM_SHARE = 0.7
 """Share of affected families that are in the caseload."""
@@ -250,25 +251,26 @@ def with_aid(session: Session, event_id: str, day: date) -> int:
     from simoncer_desktop.services.relief_reference import item_id_for
     from simoncer_desktop.services.relief_stock import ReceiptInput, receive_stock
 
-    after = day + timedelta(days=1)
-    families = session.execute(
-        select(AffectedFamily.id, AffectedFamily.head_name)
-        .where(AffectedFamily.event_id == event_id)
-        .order_by(AffectedFamily.id)
-    ).all()
-    for code, per_family, source in RECEIPTS:
-        quantity = -(-len(families) * per_family // 100) * 100
-        document = f"BAST/{code.upper()}/{after:%m%Y}"
-        receive_stock(session, ReceiptInput(item_id_for(code), quantity, after, source, document), ACTOR)
-    for code, days in APPLIED:
-        dist.apply_entitlement(session, event_id, code, days)
-    rice = next(e for e in dist.event_entitlements(session, event_id) if e.code == "beras")
-    given = 0
-    for family_id, head in families[: int(len(families) * HANDED_OVER)]:
-        data = dist.DistributionInput(rice.id, family_id, None, after, head, confirmed=True)
-        dist.distribute(session, data, ACTOR)
-        given += 1
-    return given
+    with outbox.applying(session):  # demo data is never queued for sync
+        after = day + timedelta(days=1)
+        families = session.execute(
+            select(AffectedFamily.id, AffectedFamily.head_name)
+            .where(AffectedFamily.event_id == event_id)
+            .order_by(AffectedFamily.id)
+        ).all()
+        for code, per_family, source in RECEIPTS:
+            quantity = -(-len(families) * per_family // 100) * 100
+            document = f"BAST/{code.upper()}/{after:%m%Y}"
+            receive_stock(session, ReceiptInput(item_id_for(code), quantity, after, source, document), ACTOR)
+        for code, days in APPLIED:
+            dist.apply_entitlement(session, event_id, code, days)
+        rice = next(e for e in dist.event_entitlements(session, event_id) if e.code == "beras")
+        given = 0
+        for family_id, head in families[: int(len(families) * HANDED_OVER)]:
+            data = dist.DistributionInput(rice.id, family_id, None, after, head, confirmed=True)
+            dist.distribute(session, data, ACTOR)
+            given += 1
+        return given
 
 
 def event_id_for(seed: int) -> str:
@@ -313,27 +315,28 @@ def generate(session: Session, *, victims: int, seed: int = 1, day: date = DEMO_
     while len(build.victims) < victims:
         serial += 1
         build.other_family(areas[serial % len(areas)], serial)
-    session.execute(
-        insert(_table(DisasterEvent)),
-        [
-            {
-                **build.common(),
-                "id": event_id,
-                "kind": str(DisasterKind.FLOOD),
-                "title": f"Banjir {kec_name}",
-                "occurred_at": occurred,
-                "kecamatan_code": kecamatan,
-                "description": "Luapan sungai setelah hujan deras semalaman (data demo)",
-                "status": "dibuka",
-                "closed_on": None,
-                "created_by": ACTOR,
-            }
-        ],
-    )
-    session.execute(
-        insert(_table(EventArea)),
-        [{**build.common(), "event_id": event_id, "kelurahan_code": code, "rt": "", "rw": ""} for code in areas],
-    )
-    session.execute(insert(_table(AffectedFamily)), build.families)
-    session.execute(insert(_table(Victim)), build.victims)
+    with outbox.applying(session):  # demo data is never queued for sync
+        session.execute(
+            insert(_table(DisasterEvent)),
+            [
+                {
+                    **build.common(),
+                    "id": event_id,
+                    "kind": str(DisasterKind.FLOOD),
+                    "title": f"Banjir {kec_name}",
+                    "occurred_at": occurred,
+                    "kecamatan_code": kecamatan,
+                    "description": "Luapan sungai setelah hujan deras semalaman (data demo)",
+                    "status": "dibuka",
+                    "closed_on": None,
+                    "created_by": ACTOR,
+                }
+            ],
+        )
+        session.execute(
+            insert(_table(EventArea)),
+            [{**build.common(), "event_id": event_id, "kelurahan_code": code, "rt": "", "rw": ""} for code in areas],
+        )
+        session.execute(insert(_table(AffectedFamily)), build.families)
+        session.execute(insert(_table(Victim)), build.victims)
     return ReliefDemoResult(event_id, len(build.families), len(build.victims), kpm_families)

@@ -158,6 +158,8 @@ def _audit(session: Session, plan: ImportPlan, families: list[FamilyPlan]) -> No
     import of 100,000 families stays one readable history line per family."""
     entries = EntryBuilder(session)
     for family in families:
+        if len(entries.rows) >= WRITE_CHUNK:  # bounded memory on a large import
+            entries.write(session)
         assert family.household_id is not None
         rows = ", ".join(str(r) for r in family.rows)
         note = f"Impor {plan.file_name}, baris {rows}"

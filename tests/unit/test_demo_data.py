@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Row, Table, select, text, update
+from sqlalchemy import Row, Table, func, select, text, update
 from sqlalchemy.orm import Session
 
 from simoncer_desktop import cli
@@ -387,3 +387,25 @@ def test_cli_exit_codes(db_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "Wilayah 99.99 tidak dikenal" in capsys.readouterr().err
     assert cli.main(["demo-data", "--db", str(db_path), "--families", "5", "--seed", "2"]) == cli.EXIT_OK
     assert "Dibuat 5 keluarga" in capsys.readouterr().out
+
+
+def test_demo_data_is_never_queued_for_sync(db: Database) -> None:
+    """Synthetic families must not reach the central office: they are written with capture off, and a
+    later real edit of one of them is captured as usual."""
+    from simoncer_desktop.models.sync import SyncOutbox
+    from simoncer_desktop.services import demo_relief
+
+    with db.read() as s:
+        before = s.scalar(select(func.count()).select_from(SyncOutbox))
+    with db.transaction() as s:
+        demo_data.generate(s, families=30, seed=3, region="32.71")
+        event = demo_relief.generate(s, victims=20, seed=3)
+        demo_relief.with_aid(s, event.event_id, demo_relief.DEMO_DAY)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(SyncOutbox)) == before
+        household = s.scalars(select(Household).limit(1)).one()
+    with db.transaction() as s:
+        s.get(Household, household.id).phone = "081234567890"
+    with db.read() as s:
+        queued = s.scalars(select(SyncOutbox).where(SyncOutbox.row_id == household.id)).all()
+        assert [(op.tbl, op.kind) for op in queued] == [("household", "update")]
