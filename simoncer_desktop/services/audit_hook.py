@@ -116,6 +116,8 @@ class EntryBuilder:
         self.note = str(session.info.get(NOTE_KEY, ""))
         self._ms, self._tail = int(self.at.replace(tzinfo=UTC).timestamp() * 1000), secrets.randbits(72)
         self.rows: list[dict[str, Any]] = []
+        self._made = 0
+        """Entries made so far, written or not: the id tail of the next one (ids stay unique across writes)."""
 
     def add(
         self,
@@ -130,7 +132,7 @@ class EntryBuilder:
     ) -> None:
         self.rows.append(
             {
-                "id": uuid7(self._ms, (self._tail + len(self.rows)).to_bytes(10, "big")),
+                "id": uuid7(self._ms, (self._tail + self._made).to_bytes(10, "big")),
                 "at": self.at,
                 "user_name": self.user,
                 "device_id": self.device,
@@ -144,6 +146,7 @@ class EntryBuilder:
                 "household_id": household_id,
             }
         )
+        self._made += 1
 
     def write(self, session: Session) -> None:
         """Insert the rows in the session's transaction (Core: also valid inside ``after_flush``)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DatabaseError
 
 from simoncer_desktop.errors import ValidationError
@@ -97,3 +97,18 @@ def test_update_and_delete_are_refused_by_the_database(db: Database) -> None:
     with db.read() as s:
         assert s.query(AuditEntry).count() == before  # nothing was changed or removed
         assert audit.history(s, "member", "m-1")[0].note == ""
+
+
+def test_entries_written_in_chunks_keep_unique_ids_in_order(db: Database) -> None:
+    """A large import writes its entries in several chunks from one builder; ids must not repeat."""
+    from simoncer_desktop.services.audit_hook import EntryBuilder
+
+    with db.transaction() as s:
+        entries = EntryBuilder(s)
+        for chunk in range(3):
+            for i in range(4):
+                entries.add("household", f"hh-{chunk}-{i}", AuditAction.CREATE, new={"n": i}, household_id="hh")
+            entries.write(s)
+    with db.read() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.household_id == "hh").order_by(AuditEntry.id)).all()
+    assert [r.entity_id for r in rows] == [f"hh-{c}-{i}" for c in range(3) for i in range(4)]
