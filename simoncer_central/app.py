@@ -1,5 +1,6 @@
-"""The central service's ASGI app (Starlette): ``POST /sync/enroll`` and the bearer-token auth path
-(``require_device``, ``GET /sync/whoami``) that the push/pull endpoints of later increments build on.
+"""The central service's ASGI app (Starlette): ``POST /sync/enroll``, the bearer-token auth path
+(``require_device``, ``GET /sync/whoami``), ``POST /sync/push`` and ``GET /sync/pull``
+(``docs/sync-design.md`` §5; the rules are in ``simoncer_central.push`` and ``simoncer_central.pull``).
 
 JSON both ways; responses are gzipped for clients that accept it, and request bodies may be sent gzipped
 (``Content-Encoding: gzip``): a push batch of 1,000 ops shrinks about tenfold. Errors are ``{"error": …}``
@@ -26,7 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from simoncer_central import devices
+from simoncer_central import devices, pull, push
 from simoncer_central.errors import CentralError, InvalidInputError, PayloadTooLargeError, UnauthorizedError
 from simoncer_central.models import Device
 from simoncer_central.store import CentralDb, open_central
@@ -187,8 +188,39 @@ async def whoami_endpoint(request: Request) -> Response:
     )
 
 
+async def push_endpoint(request: Request) -> Response:
+    """``{device_id, batch_id, schema_version, ops}`` → ``{results: [{op_id, status, error?}], server_time_ms}``;
+    the whole batch in one transaction."""
+    device = await require_device(request)
+    payload = await read_json_object(request)
+    results = await in_transaction(request, lambda s: push.apply_batch(s, device, payload))
+    return JSONResponse({"results": results, "server_time_ms": server_time_ms()})
+
+
+async def pull_endpoint(request: Request) -> Response:
+    """``?cursor=N&limit=L`` → ``{changes: [{seq, tbl, row_id, fields, hlc}], next_cursor, has_more,
+    server_time_ms}``. A limit above ``pull.MAX_LIMIT`` is served as ``MAX_LIMIT``."""
+    device = await require_device(request)
+    cursor = _int_param(request, "cursor", 0)
+    limit = min(_int_param(request, "limit", pull.DEFAULT_LIMIT), pull.MAX_LIMIT)
+    page = await in_transaction(request, lambda s: pull.pull(s, device, cursor, limit))
+    return JSONResponse({**page, "server_time_ms": server_time_ms()})
+
+
+def _int_param(request: Request, name: str, default: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise InvalidInputError(f"Parameter '{name}' harus bilangan bulat.") from None
+
+
 async def central_error_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CentralError)
+    if isinstance(exc, push.SchemaTooOldError):
+        return JSONResponse({"error": str(exc), "min_schema": exc.min_schema}, status_code=exc.http_status)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, UnauthorizedError) else None
     return error_response(exc.http_status, str(exc), headers)
 
@@ -211,6 +243,8 @@ def create_app(url: str | CentralDb, *, upgrade: bool = True) -> Starlette:
         routes=[
             Route("/sync/enroll", enroll_endpoint, methods=["POST"]),
             Route("/sync/whoami", whoami_endpoint, methods=["GET"]),
+            Route("/sync/push", push_endpoint, methods=["POST"]),
+            Route("/sync/pull", pull_endpoint, methods=["GET"]),
         ],
         middleware=[
             Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE, compresslevel=6),

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from simoncer_desktop import __version__, cli_backup, cli_caseload_io, cli_graduation, cli_relief
+from simoncer_desktop import __version__, cli_backup, cli_caseload_io, cli_graduation, cli_relief, cli_sync
 from simoncer_desktop.cli_auth import database_exists, open_signed_in
 from simoncer_desktop.cli_common import EXIT_ERROR, EXIT_OK, add_db, non_negative
 from simoncer_desktop.errors import SimoncerError
@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_graduation.add_commands(sub)
     cli_relief.add_commands(sub)
     cli_backup.add_commands(sub)
+    cli_sync.add_commands(sub)
     return parser
 
 

@@ -7,7 +7,9 @@ them through ``simoncer_desktop.sync.outbox`` and moves the clock through ``simo
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, CheckConstraint, Index, Integer, String, Text, false
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, DateTime, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from simoncer_desktop.models.base import Base
@@ -54,3 +56,28 @@ class SyncOutbox(Base):
     hlc: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending")
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncState(Base):
+    """The single row (``id = 1``) saying where and as whom this database syncs (migration 0007,
+    ``simoncer_desktop.sync.state``): the server, the device id and bearer token issued at enrollment,
+    the device's scope, the pull ``cursor`` (the last server ``seq`` applied, stored in the same
+    transaction as the page it ends) and the outcome of the last attempt. Never synced; the token is
+    as safe as the (encrypted) database file."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    server_url: Mapped[str | None] = mapped_column(String(500))
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    device_name: Mapped[str | None] = mapped_column(String(200))
+    token: Mapped[str | None] = mapped_column(Text)
+    scope: Mapped[str | None] = mapped_column(String(16))
+    ca_file: Mapped[str | None] = mapped_column(String(1000))
+    """A CA certificate file to trust for this server (a self-signed office CA), as given at enrollment."""
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    enrolled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
