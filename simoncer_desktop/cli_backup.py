@@ -104,18 +104,18 @@ def cmd_restore(args: argparse.Namespace, db: Database | None) -> int:
     backup's own key file is unlocked with ``--user`` and the password, that user must be an administrator
     in the backup, and the database is made from it."""
     from simoncer_desktop.cli_auth import password_for
-    from simoncer_desktop.services import backup
+    from simoncer_desktop.services import backup_restore
 
     source = Path(args.file).expanduser()
     if db is None:
         db_path: Path = args.db_path
         unlock = _admin_unlock(args.user, password_for(args.user))
-        info = backup.inspect_backup(source, None, unlock)
+        info = backup_restore.inspect_backup(source, None, unlock)
         key: bytes | None = None
     else:
         _require_admin(db)
         db_path, key, unlock = db.path, db.key, None
-        info = backup.inspect_backup(source, key)
+        info = backup_restore.inspect_backup(source, key)
     print(
         f"Cadangan valid: dibuat {info.created_at:%d-%m-%Y %H:%M:%S} oleh Simoncer {info.app_version}, "
         f"skema {info.schema_revision}, {info.attachment_count} lampiran."
@@ -135,7 +135,7 @@ def cmd_restore(args: argparse.Namespace, db: Database | None) -> int:
         return EXIT_OK
     if db is not None:
         db.close()  # every connection must be gone before the file is swapped
-    result = backup.restore_backup(info.path, db_path, key, unlock=unlock)
+    result = backup_restore.restore_backup(info.path, db_path, key, unlock=unlock)
     print(f"Database dipulihkan dari {info.path.name} ({result.attachments_restored} lampiran).")
     if result.previous_database is not None:
         print(f"Database sebelumnya disimpan sebagai {result.previous_database}")

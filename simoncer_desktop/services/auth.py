@@ -114,6 +114,11 @@ def has_users(session: Session) -> bool:
     return session.scalar(select(func.count()).select_from(User)) > 0
 
 
+def list_users(session: Session) -> list[User]:
+    """Every account not deleted, by username (for the administrator's user list)."""
+    return list(session.scalars(select(User).where(User.deleted.is_(False)).order_by(User.username)))
+
+
 def find_user(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == username.strip().lower(), User.deleted.is_(False)))
 

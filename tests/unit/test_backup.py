@@ -21,7 +21,7 @@ from simoncer_desktop.errors import AuthError, SimoncerError
 from simoncer_desktop.migrate import head_revision, known_revisions
 from simoncer_desktop.security import engine
 from simoncer_desktop.security.keystore import KeyStore
-from simoncer_desktop.services import auth, backup
+from simoncer_desktop.services import auth, backup, backup_restore
 from simoncer_desktop.services.settings import get_setting, set_setting
 from simoncer_desktop.store import Database, open_database
 from tests.keys import TEST_KEY
@@ -117,7 +117,7 @@ def test_a_backup_holds_manifest_database_and_attachments(made: backup.BackupInf
     assert "database.sqlite3" in names and any(n.startswith("attachments/") for n in names)
     assert "keys.json" in names
     assert sorted(p.name for p in (tmp_path / "usb").iterdir()) == [made.path.name]  # no temp files left
-    assert backup.inspect_backup(made.path, TEST_KEY).attachment_count == 1
+    assert backup_restore.inspect_backup(made.path, TEST_KEY).attachment_count == 1
 
 
 def test_the_backup_holds_no_plaintext_and_the_key_file_as_it_is(
@@ -149,7 +149,7 @@ def test_round_trip_the_change_is_gone_and_the_pre_restore_copy_keeps_it(
     write_key_file(demo_db.path, password="kata-sandi-baru-456")  # a password changed after the backup
     changed = keys.read_bytes()
 
-    result = backup.restore_backup(made.path, demo_db.path, TEST_KEY, now=NOW + timedelta(hours=1))
+    result = backup_restore.restore_backup(made.path, demo_db.path, TEST_KEY, now=NOW + timedelta(hours=1))
 
     assert office_name(demo_db.path) == "Dinas Sosial Kota Bogor"
     assert result.previous_database == tmp_path / "backups" / "demo-before-restore-20260504-103000.sqlite3"
@@ -171,7 +171,7 @@ def test_attachments_restored_into_an_empty_folder(demo_db: Database, made: back
     demo_db.close()
     for file in (tmp_path / "attachments").rglob("*.jpg"):
         file.unlink()
-    backup.restore_backup(made.path, demo_db.path, TEST_KEY)
+    backup_restore.restore_backup(made.path, demo_db.path, TEST_KEY)
     assert [p.read_bytes() for p in (tmp_path / "attachments").rglob("*.jpg")] == [b"foto rumah korban"]
 
 
@@ -182,7 +182,7 @@ def test_restore_onto_a_missing_database_unlocked_from_the_backups_key_file(
     target = tmp_path / "laptop-baru" / "simoncer.sqlite3"
     target.parent.mkdir()
     with pytest.raises(AuthError, match="salah"):
-        backup.restore_backup(made.path, target, None, unlock=backup.password_unlock("admin", "bukan-ini"))
+        backup_restore.restore_backup(made.path, target, None, unlock=backup.password_unlock("admin", "bukan-ini"))
     assert not target.exists() and not KeyStore.exists(target)
 
     seen: list[Path] = []
@@ -191,14 +191,14 @@ def test_restore_onto_a_missing_database_unlocked_from_the_backups_key_file(
         seen.append(keystore_path)
         return backup.password_unlock("admin", PASSWORD)(keystore_path)
 
-    result = backup.restore_backup(made.path, target, None, now=NOW, unlock=unlock)
+    result = backup_restore.restore_backup(made.path, target, None, now=NOW, unlock=unlock)
     assert seen and seen[0].name == "database.sqlite3.keys"
     assert result.key == TEST_KEY and result.previous_database is None and result.previous_key_file is None
     assert office_name(target) == "Dinas Sosial Kota Bogor"
     assert KeyStore.load(target).unlock("admin", PASSWORD) == TEST_KEY
     assert [p.read_bytes() for p in (target.parent / "attachments").rglob("*.jpg")] == [b"foto rumah korban"]
     with pytest.raises(SimoncerError, match="Kunci database diperlukan"):
-        backup.inspect_backup(made.path, None)
+        backup_restore.inspect_backup(made.path, None)
 
 
 def test_restore_with_the_recovery_key(demo_db: Database, tmp_path: Path) -> None:
@@ -206,17 +206,17 @@ def test_restore_with_the_recovery_key(demo_db: Database, tmp_path: Path) -> Non
     made = backup.create_backup(demo_db.path, tmp_path / "usb", TEST_KEY, now=NOW)
     target = tmp_path / "lain" / "simoncer.sqlite3"
     target.parent.mkdir()
-    result = backup.restore_backup(made.path, target, None, unlock=backup.recovery_unlock(recovery.lower()))
+    result = backup_restore.restore_backup(made.path, target, None, unlock=backup.recovery_unlock(recovery.lower()))
     assert result.key == TEST_KEY and office_name(target) == office_name(demo_db.path)
 
 
 def test_a_backup_of_another_database_is_refused(demo_db: Database, made: backup.BackupInfo, tmp_path: Path) -> None:
     demo_db.close()
     with pytest.raises(SimoncerError, match="tidak dapat dibuka dengan kunci database ini"):
-        backup.inspect_backup(made.path, OTHER_KEY)
+        backup_restore.inspect_backup(made.path, OTHER_KEY)
     before = demo_db.path.read_bytes()
     with pytest.raises(SimoncerError, match="cadangan dari database lain"):
-        backup.restore_backup(made.path, demo_db.path, OTHER_KEY)
+        backup_restore.restore_backup(made.path, demo_db.path, OTHER_KEY)
     assert demo_db.path.read_bytes() == before
     assert not list((demo_db.path.parent / "backups").glob("*before-restore*"))
 
@@ -252,9 +252,9 @@ def test_no_backup_without_a_key_file_or_with_a_wrong_key(db_path: Path, tmp_pat
 def assert_refused(path: Path, db_path: Path, message: str) -> None:
     before = db_path.read_bytes()
     with pytest.raises(SimoncerError, match=message):
-        backup.inspect_backup(path, TEST_KEY)
+        backup_restore.inspect_backup(path, TEST_KEY)
     with pytest.raises(SimoncerError, match=message):
-        backup.restore_backup(path, db_path, TEST_KEY)
+        backup_restore.restore_backup(path, db_path, TEST_KEY)
     assert db_path.read_bytes() == before
     assert not list((db_path.parent / "backups").glob("*before-restore*"))
 
@@ -359,7 +359,7 @@ def test_nothing_is_lost_when_the_database_cannot_be_replaced(
 
     monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(SimoncerError, match=r"Pemulihan gagal.*tidak diubah"):
-        backup.restore_backup(made.path, demo_db.path, TEST_KEY)
+        backup_restore.restore_backup(made.path, demo_db.path, TEST_KEY)
     monkeypatch.undo()
 
     assert office_name(demo_db.path) == "Perubahan yang harus tetap ada"
@@ -408,7 +408,7 @@ def test_daily_backup_once_a_day_and_rotation_keeps_n_days(db_path: Path, tmp_pa
 
 def test_an_older_schema_is_reported_for_upgrade(made: backup.BackupInfo, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backup, "head_revision", lambda: "a-newer-head")
-    assert backup.inspect_backup(made.path, TEST_KEY).needs_upgrade
+    assert backup_restore.inspect_backup(made.path, TEST_KEY).needs_upgrade
 
 
 def test_the_embedded_database_stands_alone(made: backup.BackupInfo, tmp_path: Path) -> None:

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from simoncer_desktop.errors import SimoncerError
-from simoncer_desktop.models import Facilitator, User
 from simoncer_desktop.models.base import GLOBAL_SCOPE
 from simoncer_desktop.models.enums import Role
 from simoncer_desktop.services import auth
+from simoncer_desktop.services.caseload_query import facilitator_options
 from simoncer_desktop.services.reference import children
 from simoncer_desktop.services.settings import region_code
 from simoncer_desktop.store import Database
@@ -66,7 +65,7 @@ def kecamatan_names(db: Database) -> dict[str, str]:
 def load_users(db: Database) -> list[UserRow]:
     names = kecamatan_names(db)
     with db.read() as session:
-        users = session.scalars(select(User).where(User.deleted.is_(False)).order_by(User.username)).all()
+        users = auth.list_users(session)
         return [
             UserRow(
                 u.username,
@@ -293,12 +292,8 @@ class AddUserDialog(QDialog):
         )
         self.facilitator_combo = QComboBox()
         with db.read() as session:
-            facilitators = session.execute(
-                select(Facilitator.id, Facilitator.name)
-                .where(Facilitator.deleted.is_(False))
-                .order_by(Facilitator.name)
-            ).all()
-        fill_combo(self.facilitator_combo, [(fid, name) for fid, name in facilitators], self.tr("— pilih —"))
+            facilitators = facilitator_options(session)
+        fill_combo(self.facilitator_combo, [(f.value, f.label) for f in facilitators], self.tr("— pilih —"))
         self.username_box = FieldBox(self.username_edit)
         self.full_name_box = FieldBox(self.full_name_edit)
         self.pair = PasswordPair(self)
