@@ -314,7 +314,7 @@ def first_run_shot(path: Path, out: Path) -> Database:
     """The wizard for a Dinas office laptop, filled in, on its *Kunci pemulihan* page (key copied)."""
     wizard = FirstRunWizard(path)
     wizard.show()
-    wizard.region_page.select(SECURITY_REGION, GLOBAL_SCOPE)
+    wizard.region_page.choose(SECURITY_REGION, GLOBAL_SCOPE)
     wizard.next()
     page = wizard.admin_page
     username, full_name, password = ADMIN

@@ -9,6 +9,7 @@ the commit: a password lives in two places (the argon2 hash in ``app_user`` and 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import sqlite3
 from dataclasses import replace
@@ -346,3 +347,25 @@ def plain_database_without_keys(db_path: Path | str) -> bool:
     except sqlite3.DatabaseError:
         return False
     return True
+
+
+def plain_database_setting(path: Path, key: str) -> str | None:
+    """A setting of an unencrypted database made before this release (its region, for the wizard that
+    encrypts it), read without opening it as a Simoncer database."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT value FROM setting WHERE key = ? AND deleted = 0 ORDER BY valid_from DESC LIMIT 1", (key,)
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    try:
+        value = json.loads(row[0])
+    except (TypeError, ValueError):
+        return None
+    return value if isinstance(value, str) else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from simoncer_desktop.errors import PermissionDeniedError, ValidationError
@@ -83,6 +83,71 @@ def decode(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
+SYSTEM_USER = "sistem"
+"""Who changed a row when nobody is signed in (seeding reference data while opening the file)."""
+
+NOTE_KEY = "simoncer.audit_note"
+"""``Session.info`` entry: the note written on the entries of the flushes inside ``audit_hook.noted``."""
+
+
+class EntryBuilder:
+    """Audit rows of one flush or one bulk write: the session's user and device, one timestamp, ids
+    that sort in the order the entries were made."""
+
+    def __init__(
+        self, session: Session, user: str | None = None, device: str | None = None, at: datetime | None = None
+    ) -> None:
+        identity = acting.actor_or_none(session)
+        self.user = user if user is not None else identity.username if identity is not None else SYSTEM_USER
+        self.device = device if device is not None else acting.device_id(session)
+        self.at = at or utcnow()
+        self.note = str(session.info.get(NOTE_KEY, ""))
+        self._ms, self._tail = int(self.at.replace(tzinfo=UTC).timestamp() * 1000), secrets.randbits(72)
+        self.rows: list[dict[str, Any]] = []
+        self._made = 0
+        """Entries made so far, written or not: the id tail of the next one (ids stay unique across writes)."""
+
+    def add(
+        self,
+        entity: str,
+        entity_id: str,
+        action: AuditAction,
+        field: str = "",
+        old: Any = None,
+        new: Any = None,
+        note: str | None = None,
+        household_id: str | None = None,
+    ) -> None:
+        self.rows.append(
+            {
+                "id": uuid7(self._ms, (self._tail + self._made).to_bytes(10, "big")),
+                "at": self.at,
+                "user_name": self.user,
+                "device_id": self.device,
+                "entity": entity,
+                "entity_id": entity_id,
+                "action": action.value,
+                "field": field,
+                "old_value": encode(old),
+                "new_value": encode(new),
+                "note": self.note if note is None else note,
+                "household_id": household_id,
+            }
+        )
+        self._made += 1
+
+    def take(self) -> list[dict[str, Any]]:
+        """The rows made since the last take, for one INSERT (the builder keeps counting ids)."""
+        rows, self.rows = self.rows, []
+        return rows
+
+    def write(self, session: Session) -> None:
+        """Insert the rows in the session's transaction (Core: also valid inside ``after_flush``)."""
+        rows = self.take()
+        if rows:
+            session.connection().execute(insert(AuditEntry), rows)
+
+
 def record(
     session: Session,
     identity_name: str,
@@ -97,38 +162,20 @@ def record(
 ) -> list[str]:
     """Add one entry per changed field (fields whose old equals new are skipped); returns the ids.
 
-    With no field changes (e.g. a deletion) one entry with an empty field keeps the event itself.
+    With no field changes (e.g. a deletion) one entry with an empty field keeps the event itself. The
+    ORM hook (``audit_hook``) records ordinary changes; this is for entries written by hand.
     """
     try:
         kind = AuditAction(action)
     except ValueError:
         raise ValidationError(f"Jenis perubahan '{action}' tidak dikenal", field="action") from None
-    at = at or utcnow()
-    pairs = [(field, old, new) for field, (old, new) in changes.items() if old != new]
-    if not pairs:
-        pairs = [("", None, None)]
-    # One millisecond and consecutive random tails: the entries of one change sort in ``changes`` order.
-    ms, tail = int(at.replace(tzinfo=UTC).timestamp() * 1000), secrets.randbits(72)
-    entries = [
-        AuditEntry(
-            id=uuid7(ms, (tail + index).to_bytes(10, "big")),
-            at=at,
-            user_name=identity_name,
-            device_id=device_id,
-            entity=entity,
-            entity_id=entity_id,
-            action=kind.value,
-            field=field,
-            old_value=encode(old),
-            new_value=encode(new),
-            note=note,
-            household_id=household_id,
-        )
-        for index, (field, old, new) in enumerate(pairs)
-    ]
-    session.add_all(entries)
-    session.flush()
-    return [e.id for e in entries]
+    pairs = [(field, old, new) for field, (old, new) in changes.items() if old != new] or [("", None, None)]
+    entries = EntryBuilder(session, user=identity_name, device=device_id, at=at)
+    for field, old, new in pairs:
+        entries.add(entity, entity_id, kind, field, old, new, note=note, household_id=household_id)
+    rows = entries.take()
+    session.execute(insert(AuditEntry), rows)
+    return [row["id"] for row in rows]
 
 
 def _view(row: AuditEntry, no_kk: str | None = None) -> AuditView:

@@ -10,29 +10,18 @@ entry. Bulk writes that bypass the ORM (the spreadsheet import, demo data) write
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
-from simoncer_desktop.ids import uuid7
-from simoncer_desktop.models import AuditEntry, utcnow
 from simoncer_desktop.models.base import SyncedMixin
 from simoncer_desktop.models.enums import AuditAction
 from simoncer_desktop.models.graduation import Enrollment
 from simoncer_desktop.models.relief import AffectedFamily
-from simoncer_desktop.services.acting import actor_or_none, device_id
-from simoncer_desktop.services.audit import encode
-
-SYSTEM_USER = "sistem"
-"""Who changed a row when nobody is signed in (seeding reference data while opening the file)."""
-
-NOTE_KEY = "simoncer.audit_note"
-"""``Session.info`` entry: the note written on the entries of the flushes inside ``noted``."""
+from simoncer_desktop.services.audit import NOTE_KEY, EntryBuilder
 
 SUPPRESS_KEY = "simoncer.audit_suppressed"
 """``Session.info`` flag for writes that are not user changes (applying changes pulled by sync)."""
@@ -102,57 +91,6 @@ def _changes(row: object, mapper: Mapper[Any]) -> dict[str, tuple[Any, Any]]:
         if old != new:
             changes[key] = (_value(key, old), _value(key, new))
     return changes
-
-
-class EntryBuilder:
-    """Audit rows of one flush or one bulk write: the session's user and device, one timestamp, ids
-    that sort in the order the entries were made."""
-
-    def __init__(self, session: Session) -> None:
-        identity = actor_or_none(session)
-        self.user = identity.username if identity is not None else SYSTEM_USER
-        self.device = device_id(session)
-        self.at = utcnow()
-        self.note = str(session.info.get(NOTE_KEY, ""))
-        self._ms, self._tail = int(self.at.replace(tzinfo=UTC).timestamp() * 1000), secrets.randbits(72)
-        self.rows: list[dict[str, Any]] = []
-        self._made = 0
-        """Entries made so far, written or not: the id tail of the next one (ids stay unique across writes)."""
-
-    def add(
-        self,
-        entity: str,
-        entity_id: str,
-        action: AuditAction,
-        field: str = "",
-        old: Any = None,
-        new: Any = None,
-        note: str | None = None,
-        household_id: str | None = None,
-    ) -> None:
-        self.rows.append(
-            {
-                "id": uuid7(self._ms, (self._tail + self._made).to_bytes(10, "big")),
-                "at": self.at,
-                "user_name": self.user,
-                "device_id": self.device,
-                "entity": entity,
-                "entity_id": entity_id,
-                "action": action.value,
-                "field": field,
-                "old_value": encode(old),
-                "new_value": encode(new),
-                "note": self.note if note is None else note,
-                "household_id": household_id,
-            }
-        )
-        self._made += 1
-
-    def write(self, session: Session) -> None:
-        """Insert the rows in the session's transaction (Core: also valid inside ``after_flush``)."""
-        if self.rows:
-            session.connection().execute(insert(AuditEntry), self.rows)
-            self.rows = []
 
 
 def _entries(session: Session) -> EntryBuilder:

@@ -14,7 +14,7 @@ from simoncer_desktop.models.enums import AuditAction
 from simoncer_desktop.models.facilitator import Facilitator
 from simoncer_desktop.models.household import Household, Member
 from simoncer_desktop.services import acting
-from simoncer_desktop.services.audit_hook import EntryBuilder
+from simoncer_desktop.services.audit import EntryBuilder
 from simoncer_desktop.services.bulk_write import triggers_deferred
 from simoncer_desktop.services.import_compare import HOUSEHOLD_COMPARED, MEMBER_COMPARED
 from simoncer_desktop.services.import_model import FamilyPlan, ImportPlan, ImportResult, Outcome

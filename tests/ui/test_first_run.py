@@ -46,7 +46,7 @@ def test_the_region_lists_come_from_the_bundled_wilayah_file() -> None:
 def test_first_run_creates_the_database_and_the_recovery_key_unlocks_it(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "baru.sqlite3"
     wizard = start(qtbot, path)
-    wizard.region_page.select(REGION, KECAMATAN)
+    wizard.region_page.choose(REGION, KECAMATAN)
     assert wizard.region_page.kecamatan_combo.itemText(0) == ALL_KECAMATAN
     assert wizard.region_page.scope == KECAMATAN
     wizard.next()
@@ -93,7 +93,7 @@ def test_first_run_creates_the_database_and_the_recovery_key_unlocks_it(qtbot: Q
 
 def test_the_password_rules_show_under_the_fields(qtbot: QtBot, tmp_path: Path) -> None:
     wizard = start(qtbot, tmp_path / "baru.sqlite3")
-    wizard.region_page.select(REGION)
+    wizard.region_page.choose(REGION)
     wizard.next()
     page = wizard.admin_page
     qtbot.keyClicks(page.username_edit, "A")
@@ -113,7 +113,7 @@ def test_recovery_key_pdf_is_written_where_chosen(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     wizard = start(qtbot, tmp_path / "baru.sqlite3")
-    wizard.region_page.select(REGION)
+    wizard.region_page.choose(REGION)
     wizard.next()
     fill_admin(qtbot, wizard)
     wizard.next()
@@ -131,7 +131,7 @@ def test_an_existing_database_is_refused_with_a_message(qtbot: QtBot, tmp_path: 
     path = tmp_path / "ada.sqlite3"
     path.write_bytes(b"x" * 100)
     wizard = start(qtbot, path)
-    wizard.region_page.select(REGION)
+    wizard.region_page.choose(REGION)
     wizard.next()
     fill_admin(qtbot, wizard)
     wizard.next()
@@ -151,7 +151,7 @@ def test_a_plain_database_from_an_older_release_is_encrypted(qtbot: QtBot, tmp_p
     wizard = FirstRunWizard(path, legacy=True)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.region_page.select(REGION)
+    wizard.region_page.choose(REGION)
     wizard.next()
     fill_admin(qtbot, wizard)
     wizard.next()
@@ -170,7 +170,7 @@ def test_start_up_without_database_runs_the_wizard(
 
     def run_wizard(wizard: FirstRunWizard) -> int:
         wizard.show()
-        wizard.region_page.select(REGION)
+        wizard.region_page.choose(REGION)
         wizard.next()
         fill_admin(qtbot, wizard)
         wizard.next()

@@ -101,7 +101,7 @@ def test_update_and_delete_are_refused_by_the_database(db: Database) -> None:
 
 def test_entries_written_in_chunks_keep_unique_ids_in_order(db: Database) -> None:
     """A large import writes its entries in several chunks from one builder; ids must not repeat."""
-    from simoncer_desktop.services.audit_hook import EntryBuilder
+    from simoncer_desktop.services.audit import EntryBuilder
 
     with db.transaction() as s:
         entries = EntryBuilder(s)

@@ -10,9 +10,7 @@ The database exists from the administrator page on, so the wizard cannot go back
 from __future__ import annotations
 
 import csv
-import json
 import logging
-import sqlite3
 from functools import cache
 from pathlib import Path
 
@@ -48,7 +46,6 @@ from simoncer_desktop.ui.widgets.form import FieldBox, align_labels, fill_combo
 log = logging.getLogger(__name__)
 
 ALL_KECAMATAN = "Semua kecamatan (kantor Dinas)"
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @cache
@@ -73,36 +70,6 @@ def regencies() -> list[tuple[str, str]]:
 
 def kecamatan_of(regency_code: str) -> list[tuple[str, str]]:
     return list(_wilayah()[1].get(regency_code, ()))
-
-
-def is_plain_sqlite(path: Path) -> bool:
-    """An unencrypted SQLite file (made before this release): its header is readable."""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def legacy_setting(path: Path, key: str) -> str | None:
-    """A setting of an unencrypted database, read without opening it as a Simoncer database."""
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = connection.execute(
-                "SELECT value FROM setting WHERE key = ? AND deleted = 0 ORDER BY valid_from DESC LIMIT 1", (key,)
-            ).fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return None
-    if row is None:
-        return None
-    try:
-        value = json.loads(row[0])
-    except (TypeError, ValueError):
-        return None
-    return value if isinstance(value, str) else None
 
 
 class RegionPage(QWizardPage):
@@ -135,7 +102,7 @@ class RegionPage(QWizardPage):
         fill_combo(self.kecamatan_combo, [(GLOBAL_SCOPE, self.tr(ALL_KECAMATAN)), *items])
         self.completeChanged.emit()
 
-    def select(self, regency_code: str | None, scope: str | None = None) -> None:
+    def choose(self, regency_code: str | None, scope: str | None = None) -> None:
         index = self.regency_combo.findData(regency_code) if regency_code else -1
         if index >= 0:
             self.regency_combo.setCurrentIndex(index)
@@ -269,8 +236,10 @@ class FirstRunWizard(QWizard):
                     "pertama; database lalu dienkripsi di tempat (cadangan dibuat lebih dulu)."
                 )
             )
-            region = legacy_setting(self.db_path, "region_code")
-            self.region_page.select(region, legacy_setting(self.db_path, "device_scope"))
+            from simoncer_desktop.security import signin
+
+            region = signin.plain_database_setting(self.db_path, "region_code")
+            self.region_page.choose(region, signin.plain_database_setting(self.db_path, "device_scope"))
 
     def create(self) -> bool:
         """Make the database (the administrator page's *Buat database*); False keeps the wizard there."""
