@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -61,3 +63,18 @@ def answer(monkeypatch: pytest.MonkeyPatch) -> Callable[[QMessageBox.StandardBut
         return answers
 
     return install
+
+
+@pytest.fixture
+def isolated_process_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """main() installs an excepthook and log handlers: put both back afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    root = logging.getLogger()
+    before = list(root.handlers)
+    level = root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)

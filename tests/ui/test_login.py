@@ -6,9 +6,6 @@ the forced password change, and the dialog-free ``--quit-after-ready`` sign-in."
 from __future__ import annotations
 
 import json
-import logging
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -204,21 +201,6 @@ def test_start_up_without_key_file_for_an_encrypted_file_explains(qapp: object, 
     encrypted.write_bytes(b"\x8f" * 4096)
     with pytest.raises(AuthError, match="Berkas kunci"):
         startup.sign_in_interactively(encrypted)
-
-
-@pytest.fixture
-def isolated_process_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """main() installs an excepthook and log handlers: put both back afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    root = logging.getLogger()
-    before = list(root.handlers)
-    level = root.level
-    yield
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 @pytest.mark.usefixtures("isolated_process_state")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,21 +17,6 @@ from simoncer_desktop.store import Database
 from tests.factories import family
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def isolated_process_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """main() installs an excepthook and log handlers: put both back afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    root = logging.getLogger()
-    before = list(root.handlers)
-    level = root.level
-    yield
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 def test_quit_after_ready_in_a_fresh_process(demo_db: Database, tmp_path: Path) -> None:

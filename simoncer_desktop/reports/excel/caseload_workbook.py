@@ -209,6 +209,13 @@ def safe_cell(sheet: WriteOnlyWorksheet, value: object, *, fmt: str | None = Non
     """A write-only cell for ``value``: text kept as text (guarded when a spreadsheet would read it as a
     formula or error), with an optional number format and font. Shared by the relief and audit workbooks."""
     cell = WriteOnlyCell(sheet, value=None)
+    fill_cell(cell, value, fmt=fmt, font=font)
+    return cell
+
+
+def fill_cell(cell: Cell | WriteOnlyCell, value: object, *, fmt: str | None = None, font: Font | None = None) -> None:
+    """Put ``value`` in ``cell`` (normal or write-only): a text always as a string cell, with the quote
+    prefix when a spreadsheet would evaluate it on editing; then the number format and font."""
     if isinstance(value, str):
         cell._value = clean_text(value)
         cell.data_type = "s"
@@ -220,7 +227,6 @@ def safe_cell(sheet: WriteOnlyWorksheet, value: object, *, fmt: str | None = Non
         cell.number_format = fmt
     if font is not None:
         cell.font = font
-    return cell
 
 
 def _text_value(sheet: WriteOnlyWorksheet, value: str) -> object:

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from simoncer_desktop.reports.excel.caseload_workbook import clean_text, must_force_text
+from simoncer_desktop.reports.excel.caseload_workbook import fill_cell
 from simoncer_desktop.services.recap_model import Recap
 
 TITLE_ROW, PERIOD_ROW, AS_OF_ROW, REGION_ROW, NOTE_ROW, GROUP_ROW, HEADER_ROW = 1, 2, 3, 4, 5, 6, 7
@@ -94,18 +94,7 @@ def put(ws: Worksheet, row: int, col: int, value: object, fmt: str | None = None
     the quote prefix when a spreadsheet would evaluate it on editing; a formula goes through ``formula``."""
     if value is None or value == "":
         return
-    cell = ws.cell(row=row, column=col)
-    if isinstance(value, str):
-        cell._value = clean_text(value)
-        cell.data_type = "s"
-        if must_force_text(value):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    if fmt:
-        cell.number_format = fmt
-    if font is not None:
-        cell.font = font
+    fill_cell(ws.cell(row=row, column=col), value, fmt=fmt, font=font)
 
 
 def formula(ws: Worksheet, row: int, col: int, text: str, fmt: str | None = COUNT, *, font: Font | None = None) -> None:
