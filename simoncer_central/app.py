@@ -1,6 +1,7 @@
 """The central service's ASGI app (Starlette): ``POST /sync/enroll``, the bearer-token auth path
-(``require_device``, ``GET /sync/whoami``), ``POST /sync/push`` and ``GET /sync/pull``
-(``docs/sync-design.md`` §5; the rules are in ``simoncer_central.push`` and ``simoncer_central.pull``).
+(``require_device``, ``GET /sync/whoami``), ``POST /sync/push``, ``GET /sync/pull`` and ``GET /sync/snapshot``
+(``docs/sync-design.md`` §5; the rules are in ``simoncer_central.push``, ``simoncer_central.pull`` and
+``simoncer_central.snapshot``).
 
 JSON both ways; responses are gzipped for clients that accept it, and request bodies may be sent gzipped
 (``Content-Encoding: gzip``): a push batch of 1,000 ops shrinks about tenfold. Errors are ``{"error": …}``
@@ -27,7 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from simoncer_central import devices, pull, push
+from simoncer_central import conflict_api, devices, pull, push, snapshot
 from simoncer_central.errors import CentralError, InvalidInputError, PayloadTooLargeError, UnauthorizedError
 from simoncer_central.models import Device
 from simoncer_central.store import CentralDb, open_central
@@ -38,6 +39,8 @@ T = TypeVar("T")
 
 MAX_BODY_BYTES = 64 * 1024 * 1024
 """Largest request body accepted after decompression (a gzip bomb stops here)."""
+MAX_FUTURE_MS = 5 * 60_000
+"""A pushed HLC further than this ahead of server time is clamped to server time (``push.clamp_future_hlcs``)."""
 GZIP_MINIMUM_SIZE = 1024
 """Smaller responses are sent as they are: gzip's header costs more than it saves."""
 
@@ -189,12 +192,18 @@ async def whoami_endpoint(request: Request) -> Response:
 
 
 async def push_endpoint(request: Request) -> Response:
-    """``{device_id, batch_id, schema_version, ops}`` → ``{results: [{op_id, status, error?}], server_time_ms}``;
-    the whole batch in one transaction."""
+    """``{device_id, batch_id, schema_version, cursor?, ops}`` → ``{results: [{op_id, status, error?}],
+    server_time_ms, clock_warning?: {skew_ms}}``; the whole batch in one transaction. Ops stamped more than
+    ``MAX_FUTURE_MS`` ahead of server time are clamped first and the answer carries ``clock_warning``."""
     device = await require_device(request)
     payload = await read_json_object(request)
+    skew = push.clamp_future_hlcs(payload, server_time_ms(), MAX_FUTURE_MS)
     results = await in_transaction(request, lambda s: push.apply_batch(s, device, payload))
-    return JSONResponse({"results": results, "server_time_ms": server_time_ms()})
+    body: dict[str, Any] = {"results": results, "server_time_ms": server_time_ms()}
+    if skew is not None:
+        body["clock_warning"] = {"skew_ms": skew}
+        log.warning("Device %s (%s) pushed HLCs %d ms ahead of server time: clamped", device.id, device.name, skew)
+    return JSONResponse(body)
 
 
 async def pull_endpoint(request: Request) -> Response:
@@ -205,6 +214,18 @@ async def pull_endpoint(request: Request) -> Response:
     limit = min(_int_param(request, "limit", pull.DEFAULT_LIMIT), pull.MAX_LIMIT)
     page = await in_transaction(request, lambda s: pull.pull(s, device, cursor, limit))
     return JSONResponse({**page, "server_time_ms": server_time_ms()})
+
+
+async def snapshot_endpoint(request: Request) -> Response:
+    """``?after=KEY&limit=N[&seq=S]`` → ``{items: [{tbl, row_id, fields, hlc}], snapshot_seq, next_after,
+    has_more, server_time_ms}``: the current state of the device's scope for a first sync."""
+    device = await require_device(request)
+    after = request.query_params.get("after") or None
+    limit = min(_int_param(request, "limit", snapshot.DEFAULT_LIMIT), snapshot.MAX_LIMIT)
+    raw_seq = request.query_params.get("seq")
+    seq = None if raw_seq in (None, "") else _int_param(request, "seq", 0)
+    page = await in_transaction(request, lambda s: snapshot.snapshot(s, device.scope, after, limit, seq))
+    return Response(snapshot.render(page, server_time_ms()), media_type="application/json")
 
 
 def _int_param(request: Request, name: str, default: int) -> int:
@@ -245,6 +266,8 @@ def create_app(url: str | CentralDb, *, upgrade: bool = True) -> Starlette:
             Route("/sync/whoami", whoami_endpoint, methods=["GET"]),
             Route("/sync/push", push_endpoint, methods=["POST"]),
             Route("/sync/pull", pull_endpoint, methods=["GET"]),
+            Route("/sync/snapshot", snapshot_endpoint, methods=["GET"]),
+            *conflict_api.ROUTES,
         ],
         middleware=[
             Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE, compresslevel=6),

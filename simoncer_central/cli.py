@@ -95,6 +95,33 @@ def cmd_devices(args: argparse.Namespace, db: CentralDb) -> int:
     return EXIT_OK
 
 
+IMPORT_LABELS = {
+    "applied": "diterima",
+    "merged": "konflik (nilai yang kalah disimpan di log konflik)",
+    "rejected": "ditolak",
+    "duplicate": "duplikat",
+}
+
+
+def cmd_import_outbox(args: argparse.Namespace, db: CentralDb) -> int:
+    from simoncer_central.outbox_import import import_outbox
+
+    report = import_outbox(db, args.file)
+    print(f"Antrean perangkat {report.device_id} ({report.device_name}): {report.ops} perubahan dalam berkas.")
+    for status, count in sorted(report.statuses.items()):
+        print(f"  {IMPORT_LABELS.get(status, status)}: {count}")
+    if report.already:
+        print(f"  sudah pernah diterima (tidak diubah): {report.already}")
+    for op_id, reason in report.errors[:20]:
+        print(f"  ditolak {op_id}: {reason}")
+    if len(report.errors) > 20:
+        print(f"  … dan {len(report.errors) - 20} penolakan lainnya")
+    if report.clamped_skew_ms is not None:
+        hours = report.clamped_skew_ms / 3_600_000
+        print(f"  cap waktu {hours:.1f} jam di depan jam server dikoreksi ke waktu server (jam laptop salah)")
+    return EXIT_OK
+
+
 def _when(value: object) -> str:
     return "-" if value is None else f"{value:%Y-%m-%d %H:%M}"
 
@@ -142,6 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_db(p)
     p.add_argument("--revoke", metavar="ID", help="cabut perangkat dengan ID ini")
     p.set_defaults(handler=cmd_devices)
+
+    p = sub.add_parser(
+        "import-outbox",
+        help="terapkan berkas ekspor antrean sebuah laptop (simoncer-cli sync --export-outbox) seperti kiriman "
+        "perangkat itu",
+    )
+    add_db(p)
+    p.add_argument("file", metavar="BERKAS", help="berkas ekspor antrean (.json.gz)")
+    p.set_defaults(handler=cmd_import_outbox)
     return parser
 
 

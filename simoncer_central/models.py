@@ -2,7 +2,8 @@
 
 Portable on SQLite and PostgreSQL: string ids (uuid4 text), naive UTC ``DateTime`` columns, names from a
 naming convention so Alembic can address every constraint on both backends. Every schema change comes
-with a new revision in ``simoncer_central/migrations/versions`` (c0001 devices, c0002 the sync log).
+with a new revision in ``simoncer_central/migrations/versions`` (c0001 devices, c0002 the sync log,
+c0003 the acting user of an op).
 
 The sync tables (``docs/sync-design.md`` §3, increment 2): ``change`` (the server log, the pull cursor),
 ``field_state`` (the current winner of every field), ``row_scope`` (who may see and change a row),
@@ -37,6 +38,8 @@ FIELD_LENGTH = 60
 HLC_LENGTH = 100
 """``WWWWWWWWWWWWWWW-CCCCC-DEVICE`` (22 characters + the device id)."""
 DEVICE_ID_LENGTH = 36
+USER_NAME_LENGTH = 60
+"""A desktop ``app_user.username`` (the desktop limits it to 60 characters)."""
 
 SEQ = BigInteger().with_variant(Integer(), "sqlite")
 """A 64-bit serial on PostgreSQL (``bigserial``); on SQLite only ``INTEGER PRIMARY KEY`` is the rowid, which
@@ -105,6 +108,8 @@ class Change(CentralBase):
     hlc: Mapped[str] = mapped_column(String(HLC_LENGTH))
     device_id: Mapped[str] = mapped_column(String(DEVICE_ID_LENGTH))
     """The device whose op this is (for a correction change: the device of the winning value)."""
+    user_name: Mapped[str | None] = mapped_column(String(USER_NAME_LENGTH))
+    """The acting user of the op (desktop schema 8 and later; ``None`` for older clients and corrections)."""
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=False))
 
 
@@ -167,6 +172,8 @@ class Conflict(CentralBase):
     losing_value: Mapped[str] = mapped_column(Text)
     losing_hlc: Mapped[str] = mapped_column(String(HLC_LENGTH))
     losing_device: Mapped[str] = mapped_column(String(DEVICE_ID_LENGTH))
+    losing_user: Mapped[str | None] = mapped_column(String(USER_NAME_LENGTH))
+    """The acting user of the losing value's op, when the server knows it (schema 8 and later)."""
     winning_value: Mapped[str | None] = mapped_column(Text)
     winning_hlc: Mapped[str | None] = mapped_column(String(HLC_LENGTH))
     winning_device: Mapped[str | None] = mapped_column(String(DEVICE_ID_LENGTH))

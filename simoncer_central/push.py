@@ -17,6 +17,10 @@ Rules, per op:
    A device whose scope is not ``*`` may only touch rows of its scope (equal, or a sub-code
    ``scope + '.…'``); it may move a row of its scope to another kecamatan (the hand-over of a family), but
    not into ``*`` (global reference data belongs to the Dinsos office).
+   Then, for clients of desktop schema 8 or later, the op's acting ``user`` (``simoncer_central.roles``):
+   a known, active user whose role may make the change in the row's kecamatan (the desktop's own
+   permission table); older clients send no user and are checked on scope alone. Every ``change`` and
+   ``conflict`` row names the op's user (``change.user_name``, ``conflict.losing_user``).
 3. Per field last-writer-wins on the HLC text (fixed widths: text order = (wall, counter, device) order):
    a later HLC replaces the value in ``field_state``; an earlier one is a ``conflict`` (the op's value
    loses); the same HLC is the same write (nothing to do). A value overwritten by a later HLC is also kept
@@ -47,7 +51,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -61,6 +65,7 @@ from simoncer_central.models import (
     FIELD_LENGTH,
     ROW_ID_LENGTH,
     SCOPE_LENGTH,
+    USER_NAME_LENGTH,
     AppliedOp,
     Change,
     Conflict,
@@ -68,6 +73,8 @@ from simoncer_central.models import (
     FieldState,
     RowScope,
 )
+from simoncer_central.roles import MIN_ROLE_SCHEMA, RoleCheck, RoleRefusedError
+from simoncer_desktop.models import Base
 
 MAX_OPS = 1000
 """Ops per batch; more is 413 (the client sends at most this many)."""
@@ -91,11 +98,33 @@ FIELD_PATTERN = re.compile(rf"[a-z][a-z0-9_]{{0,{FIELD_LENGTH - 1}}}")
 KINDS = ("insert", "update")
 MONOTONIC_FIELDS = {("enrollment", "stage")}
 """Fields whose value only grows (graduation stages)."""
+USER_TABLE = "app_user"
 DUPLICATE_TABLES = {"distribution"}
 """Tables whose ids are derived (the same distribution from two offices has the same id)."""
 
+FAMILY_TABLE = "household"
+FAMILY_TABLES = frozenset(
+    table.name
+    for table in Base.metadata.sorted_tables
+    if "household_id" in table.c and "scope" in table.c and table.name != "affected_family"
+)
+"""Synced tables whose rows belong to one family (``household_id``): a new row follows the family's scope.
+Not ``affected_family``: a disaster victim belongs to the event's kecamatan, wherever the KPM family lives."""
+
 IN_CHUNK = 400
 """Keys per ``IN (…)`` when loading state for a batch (well under any bound-parameter limit)."""
+
+
+def _family_keys(ops: Iterable[Any]) -> set[tuple[str, str]]:
+    """The families of the batch's family-owned inserts, whose current scope ``_follow_family`` needs."""
+    keys = set()
+    for op in ops:
+        if isinstance(op, dict) and op.get("tbl") in FAMILY_TABLES and op.get("kind") == "insert":
+            fields = op.get("fields")
+            household_id = fields.get("household_id") if isinstance(fields, dict) else None
+            if isinstance(household_id, str):
+                keys.add((FAMILY_TABLE, household_id))
+    return keys
 
 
 class SchemaTooOldError(CentralError):
@@ -131,6 +160,8 @@ class WireOp:
     kind: str
     fields: dict[str, Any]
     hlc: str
+    user: str | None = None
+    """The acting user (``app_user.username``) the client stamped on the op (schema 8 and later)."""
 
 
 def validate_batch(batch: Any, device: Device) -> tuple[int, list[Any], int | None]:
@@ -184,7 +215,16 @@ def parse_op(raw: dict[str, Any]) -> WireOp:
         raise OpError("Cap waktu (HLC) perubahan tidak valid.")
     if "scope" in fields and (not isinstance(fields["scope"], str) or not 0 < len(fields["scope"]) <= SCOPE_LENGTH):
         raise OpError("Kolom 'scope' (wilayah) tidak valid.")
-    return WireOp(raw["op_id"], tbl, row_id, kind, fields, hlc)
+    return WireOp(raw["op_id"], tbl, row_id, kind, fields, hlc, parse_user(raw.get("user")))
+
+
+def parse_user(value: Any) -> str | None:
+    """The op's acting user: absent/``null`` (older clients, legacy ops) or a username."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not 0 < len(value) <= USER_NAME_LENGTH:
+        raise OpError("Nama pengguna pada perubahan tidak valid.")
+    return value
 
 
 @dataclass
@@ -197,6 +237,8 @@ class _State:
     seq: int
     new: bool = False
     dirty: bool = False
+    user: str | None = None
+    """The acting user of the op that wrote the value (from its ``change``; filled by ``_load_users``)."""
     change: int | None = None
     """Index in ``BatchApplier.changes`` of the change of this batch that carries the value."""
 
@@ -228,6 +270,7 @@ class BatchApplier:
             for op in ops
             if isinstance(op, dict) and isinstance(op.get("tbl"), str) and isinstance(op.get("row_id"), str)
         }
+        keys |= _family_keys(ops)
         self.answered: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(sorted(op_ids)):
             query = select(AppliedOp.op_id, AppliedOp.result).where(
@@ -255,9 +298,12 @@ class BatchApplier:
                 states.where(tuple_(FieldState.tbl, FieldState.row_id).in_(chunk))
             ):
                 self.states.setdefault((tbl, row_id), {})[name] = _State(value, hlc, device_id, seq)
+        _load_users(session, self.states)
         self.changes: list[dict[str, Any]] = []
         self.conflicts: list[dict[str, Any]] = []
         self.remembered: list[dict[str, Any]] = []
+        self.roles: RoleCheck | None = None
+        """The per-op role check (``simoncer_central.roles``); ``None`` for clients older than schema 8."""
 
     # -- per op -----------------------------------------------------------------------------------------
 
@@ -295,6 +341,9 @@ class BatchApplier:
             )
         if new_scope == ALL_REGIONS and row_scope != ALL_REGIONS and scope != ALL_REGIONS:
             raise OpError("Hanya perangkat kantor Dinsos yang dapat menjadikan data berlaku untuk semua wilayah.")
+        self._check_role(op, row_scope)
+        if known is None:
+            op = self._follow_family(op, row_scope)
         if (
             op.tbl in DUPLICATE_TABLES
             and op.kind == "insert"
@@ -302,7 +351,49 @@ class BatchApplier:
             and known.device_id != self.device.id
         ):
             return self._duplicate(op, known)
-        return self._merge(op, known, row_scope)
+        result = self._merge(op, known, row_scope)
+        if self.roles is not None and op.tbl == USER_TABLE:
+            self.roles.user_written(op.row_id)  # later ops of the batch see the user as it now is
+        return result
+
+    def _follow_family(self, op: WireOp, row_scope: str) -> WireOp:
+        """A new row of a family that was handed over to another kecamatan after the pushing laptop last
+        pulled (a member added offline to a family moved meanwhile) goes where the family now is: its
+        ``scope`` becomes the family's, and ``_merge`` logs it as a hand-over, so the new office receives
+        the row and the sending office sees it leave its scope, like the family itself."""
+        household_id = op.fields.get("household_id") if op.tbl in FAMILY_TABLES else None
+        family = self.rows.get((FAMILY_TABLE, household_id)) if isinstance(household_id, str) else None
+        if family is None or family.scope == row_scope or family.scope == ALL_REGIONS:
+            return op
+        return replace(op, fields={**op.fields, "scope": family.scope})
+
+    # -- roles (simoncer_central.roles) -----------------------------------------------------------------
+
+    def enable_role_check(self, ops: list[Any]) -> None:
+        """Check every op's user and role from now on; users the batch creates are known to all of it."""
+        self.roles = RoleCheck(self.session, self.device.scope, self._stored_fields)
+        inserts = []
+        for raw in ops:
+            new_user = isinstance(raw, dict) and raw.get("tbl") == USER_TABLE and raw.get("kind") == "insert"
+            if not new_user or not _valid_op_id(raw.get("op_id")) or raw["op_id"] in self.answered:
+                continue
+            try:
+                inserts.append(parse_op(raw))
+            except OpError:
+                continue
+        self.roles.prescan(inserts, lambda row_scope: in_scope(self.device.scope, row_scope))
+
+    def _check_role(self, op: WireOp, row_scope: str) -> None:
+        if self.roles is None:
+            return
+        try:
+            self.roles.check(op, row_scope)
+        except RoleRefusedError as exc:
+            raise OpError(str(exc)) from None
+
+    def _stored_fields(self, tbl: str, row_id: str) -> dict[str, Any]:
+        """The current values of a row of this batch (loaded or written by earlier ops)."""
+        return {name: json.loads(state.value) for name, state in self.states.get((tbl, row_id), {}).items()}
 
     def _merge(self, op: WireOp, known: _Row | None, row_scope: str) -> dict[str, Any]:
         key = (op.tbl, op.row_id)
@@ -316,7 +407,7 @@ class BatchApplier:
             current = states.get(name)
             encoded = dumps(value)
             if current is None:
-                state = _State(encoded, op.hlc, me, 0, new=True)
+                state = _State(encoded, op.hlc, me, 0, new=True, user=op.user)
                 states[name] = state
                 touched.append(state)
                 accepted[name] = value
@@ -327,17 +418,21 @@ class BatchApplier:
             monotonic = (op.tbl, name) in MONOTONIC_FIELDS and _both_int(value, current.value)
             wins = (value, op.hlc) > (json.loads(current.value), current.hlc) if monotonic else later
             if wins:
-                if current.device_id != me and current.change is None and current.seq > self.pulled_seq:
+                concurrent = current.device_id != me and current.change is None and current.seq > self.pulled_seq
+                if concurrent and current.value != encoded:
                     # overwriting a concurrent edit the pusher never saw: the overwritten value is the loser
                     kind = KIND_STAGE if monotonic and not later else KIND_LWW
-                    self._conflict(op.tbl, op.row_id, name, kind, current, (encoded, op.hlc, me))
+                    self._conflict(op.tbl, op.row_id, name, kind, current, (encoded, op.hlc, me), current.user)
                 current.value, current.hlc, current.device_id, current.dirty = encoded, op.hlc, me, True
+                current.user = op.user
                 touched.append(current)
                 accepted[name] = value
+            elif current.value == encoded:
+                continue  # an older write of the value the field already holds: nothing is lost
             else:
                 lost += 1
                 kind = KIND_STAGE if monotonic else KIND_LWW
-                self._conflict(op.tbl, op.row_id, name, kind, (encoded, op.hlc, me), current)
+                self._conflict(op.tbl, op.row_id, name, kind, (encoded, op.hlc, me), current, op.user)
                 if monotonic and later:  # the pusher cannot learn the winner from HLC order: send it back
                     corrections[name] = current
         if known is None:
@@ -350,7 +445,7 @@ class BatchApplier:
             fields = accepted
             if old_scope is not None:  # hand-over: the new office gets the whole row
                 fields = {n: json.loads(s.value) for n, s in states.items()}
-            index = self._log(op.tbl, op.row_id, known.scope, old_scope, fields, op.hlc, me)
+            index = self._log(op.tbl, op.row_id, known.scope, old_scope, fields, op.hlc, me, op.user)
             for state in touched:
                 state.change = index
         if corrections:
@@ -363,7 +458,7 @@ class BatchApplier:
         for name, value in op.fields.items():
             current = states.get(name)
             winner = current if current is not None else (None, None, known.device_id)
-            self._conflict(op.tbl, op.row_id, name, KIND_DUPLICATE, (dumps(value), op.hlc, me), winner)
+            self._conflict(op.tbl, op.row_id, name, KIND_DUPLICATE, (dumps(value), op.hlc, me), winner, op.user)
         if states:
             self._correct(op.tbl, op.row_id, known.scope, states)
         return {"op_id": op.op_id, "status": DUPLICATE}
@@ -378,6 +473,7 @@ class BatchApplier:
         kind: str,
         loser: _State | tuple[str, str, str],
         winner: _State | tuple[str | None, str | None, str | None],
+        losing_user: str | None = None,
     ) -> None:
         lv, lh, ld = (loser.value, loser.hlc, loser.device_id) if isinstance(loser, _State) else loser
         wv, wh, wd = (winner.value, winner.hlc, winner.device_id) if isinstance(winner, _State) else winner
@@ -390,6 +486,7 @@ class BatchApplier:
                 "losing_value": lv,
                 "losing_hlc": lh,
                 "losing_device": ld,
+                "losing_user": losing_user,
                 "winning_value": wv,
                 "winning_hlc": wh,
                 "winning_device": wd,
@@ -398,7 +495,15 @@ class BatchApplier:
         )
 
     def _log(
-        self, tbl: str, row_id: str, scope: str, old_scope: str | None, fields: dict[str, Any], hlc: str, device: str
+        self,
+        tbl: str,
+        row_id: str,
+        scope: str,
+        old_scope: str | None,
+        fields: dict[str, Any],
+        hlc: str,
+        device: str,
+        user: str | None = None,
     ) -> int:
         self.changes.append(
             {
@@ -409,6 +514,7 @@ class BatchApplier:
                 "fields": dumps(fields),
                 "hlc": hlc,
                 "device_id": device,
+                "user_name": user,
                 "received_at": self.now,
             }
         )
@@ -480,6 +586,8 @@ def apply_batch(
     if current is None:  # revoked and deleted between authentication and now: nothing to do
         raise InvalidInputError("Perangkat tidak ditemukan.")
     applier = BatchApplier(session, current, ops, now or utcnow(), cursor)
+    if schema >= MIN_ROLE_SCHEMA:
+        applier.enable_role_check(ops)
     results = [applier.apply(op) for op in ops]
     applier.write()
     if current.schema_version != str(schema):
@@ -494,6 +602,19 @@ def lock_pushes(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK_KEY})
 
 
+def _load_users(session: Session, states: dict[tuple[str, str], dict[str, _State]]) -> None:
+    """Fill ``_State.user`` of loaded field states from the ``change`` that carried each value (a conflict
+    that keeps an overwritten value names its user)."""
+    by_seq: dict[int, list[_State]] = {}
+    for row in states.values():
+        for state in row.values():
+            by_seq.setdefault(state.seq, []).append(state)
+    for chunk in _chunks(sorted(by_seq)):
+        for seq, user in session.execute(select(Change.seq, Change.user_name).where(Change.seq.in_(chunk))):
+            for state in by_seq[seq]:
+                state.user = user
+
+
 def _valid_op_id(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= DEVICE_ID_LENGTH
 
@@ -506,3 +627,25 @@ def _both_int(value: Any, current_json: str) -> bool:
 def _chunks(items: list[Any], size: int = IN_CHUNK) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def clamp_future_hlcs(batch: Any, server_ms: int, max_future_ms: int = 5 * 60_000) -> int | None:
+    """Issue 8 §7: an op whose HLC wall is more than ``max_future_ms`` ahead of ``server_ms`` (a laptop clock
+    running fast) is re-stamped in place to wall ``server_ms``, counter = its index among those ops (their
+    order inside the batch is kept), same device, so its stale write cannot beat later edits for a day.
+    Malformed ops are left to the normal checks. Returns the largest skew seen (ms) or None."""
+    ops = batch.get("ops") if isinstance(batch, dict) else None
+    if not isinstance(ops, list):
+        return None
+    skew: int | None = None
+    clamped = 0
+    for op in ops:
+        stamp = op.get("hlc") if isinstance(op, dict) else None
+        if not isinstance(stamp, str) or not HLC_PATTERN.fullmatch(stamp):
+            continue
+        ahead = int(stamp[:15]) - server_ms
+        if ahead > max_future_ms:
+            op["hlc"] = f"{server_ms:015d}-{min(clamped, 99999):05d}{stamp[21:]}"
+            clamped += 1
+            skew = ahead if skew is None else max(skew, ahead)
+    return skew

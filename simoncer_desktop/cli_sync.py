@@ -6,8 +6,13 @@
 - ``sync --db PATH --server URL --enroll CODE [--ca-file PEM] [--name NAME]`` (administrators): trade the
   one-time code from ``simoncer-central enroll`` for a device token bound to a scope, store it in
   ``sync_state``, stamp later changes with the issued device id, then sync once. When the database file does
-  not exist yet it is created first (``--region``, the user becomes its first administrator, as with
-  ``demo-data``) and the first sync brings the whole scope.
+  not exist yet the code alone is the authority: the encrypted file is created with no local user (the
+  recovery key is printed once) and the first sync brings the whole scope with its users, who then sign in
+  offline with the passwords of their accounts (``sync.users``).
+
+- ``sync --db PATH --export-outbox FILE``: write every pending and poison op to FILE (gzip JSON, see
+  ``sync.export``) without contacting the server — for an app too old for the server (426); the office
+  imports the file with ``simoncer-central import-outbox``. Prints the count.
 
 Exit 0 when the run finished (refused ops are listed, not an error); 1 with a Bahasa message when it did not
 (offline, revoked, app too old, TLS, refused): the outbox is always kept.
@@ -16,9 +21,11 @@ Exit 0 when the run finished (refused ops are listed, not an error); 1 with a Ba
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from simoncer_desktop import __version__
@@ -37,13 +44,14 @@ NOTICE_LABELS = {
 
 
 class _EnrollAction(argparse.Action):
-    """``--enroll CODE`` also lets the command create a missing database (``cli_auth.open_signed_in``)."""
+    """``--enroll CODE`` may run without a database: a missing file is created for the enrolled device,
+    with no local user (:func:`_enroll_new_database`)."""
 
     def __call__(
         self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: str | None = None
     ) -> None:
         setattr(namespace, self.dest, values)
-        namespace.creates_database = True
+        namespace.works_without_database = True
 
 
 def add_commands(sub: Any) -> None:
@@ -53,8 +61,8 @@ def add_commands(sub: Any) -> None:
         description=(
             "Kirim perubahan yang menunggu di antrean ke server pusat lalu terima perubahan wilayah perangkat ini. "
             "Pertama kali: --server URL --enroll KODE (kode sekali pakai dari 'simoncer-central enroll'; hanya "
-            "administrator). Bila berkas database belum ada, --enroll membuatnya (sebutkan --region; pengguna "
-            "--user menjadi administrator pertamanya) lalu menerima seluruh data wilayahnya dari server."
+            "administrator). Bila berkas database belum ada, --enroll membuatnya tanpa pengguna lokal lalu menerima "
+            "seluruh data wilayahnya, termasuk akun pengguna, dari server; pengguna lalu masuk dengan akunnya."
         ),
     )
     add_db(p)
@@ -82,20 +90,30 @@ def add_commands(sub: Any) -> None:
         help="hanya untuk database baru (dengan --enroll): kode kabupaten/kota, mis. 32.71",
     )
     p.add_argument(
+        "--export-outbox",
+        metavar="BERKAS",
+        help="tulis semua perubahan yang belum terkirim (termasuk yang bermasalah) ke BERKAS (json.gz) tanpa "
+        "menghubungi server, untuk diimpor kantor Dinsos bila aplikasi ini terlalu lama untuk server",
+    )
+    p.add_argument(
         "--timeout", type=float, default=60.0, metavar="DETIK", help="batas waktu tiap permintaan (default 60)"
     )
-    p.set_defaults(handler=cmd_sync, creates_database=False)
+    p.set_defaults(handler=cmd_sync, works_without_database=False)
 
 
-def cmd_sync(args: argparse.Namespace, db: Database) -> int:
+def cmd_sync(args: argparse.Namespace, db: Database | None) -> int:
     from simoncer_desktop.sync import client as sync_client
-    from simoncer_desktop.sync import engine, hlc, state
+    from simoncer_desktop.sync import engine, enrollment, state
 
+    if db is None:
+        return _enroll_new_database(args)
     if db.identity is None:
         raise AuthError("Sinkronisasi hanya untuk pengguna yang sudah masuk.")
     with db.read() as session:
         current = state.load(session)
     ca_file = args.ca_file or current.ca_file
+    if args.export_outbox:
+        return _export(db, args.export_outbox)
     try:
         if args.enroll:
             require(db.identity, "maintenance.run")
@@ -105,18 +123,19 @@ def cmd_sync(args: argparse.Namespace, db: Database) -> int:
                 return EXIT_ERROR
             client = sync_client.SyncClient(server, ca_file=ca_file, timeout=args.timeout)
             name = (args.name or socket.gethostname() or "Simoncer").strip()[:200]
-            enrollment = client.enroll(args.enroll.strip(), name, __version__)
-            with db.transaction() as session:
-                reset = state.save_enrollment(
-                    session, client.server_url, enrollment.device_id, name, enrollment.token, enrollment.scope, ca_file
-                )
-                hlc.set_device(session, enrollment.device_id)
-                hlc.set_offset(session, hlc.offset_from_server(enrollment.server_time_ms, enrollment.local_ms))
-            print(
-                f"Perangkat '{name}' terdaftar di {client.server_url}: id {enrollment.device_id}, "
-                f"wilayah {_scope(enrollment.scope)}."
-                + (" Data wilayah akan diterima dari awal." if reset and current.enrolled else "")
+            result = enrollment.enroll_device(
+                db, client, args.enroll, name, server_url=client.server_url, ca_file=ca_file
             )
+            print(
+                f"Perangkat '{result.name}' terdaftar di {result.server_url}: id {result.device_id}, "
+                f"wilayah {_scope(result.scope)}."
+                + (" Data wilayah akan diterima dari awal." if result.cursor_reset and current.enrolled else "")
+            )
+            if result.dropped_ops:
+                print(
+                    f"{thousands(result.dropped_ops)} perubahan data referensi/akun kantor (wilayah semua) dihapus "
+                    "dari antrean: data itu milik kantor Dinsos dan diterima dari server."
+                )
         else:
             if not current.enrolled or current.server_url is None:
                 print(
@@ -140,6 +159,88 @@ def cmd_sync(args: argparse.Namespace, db: Database) -> int:
         print(_failure_message(exc, db), file=sys.stderr)
         return EXIT_ERROR
     _print_report(report)
+    return EXIT_OK
+
+
+def _enroll_new_database(args: argparse.Namespace) -> int:
+    """``--enroll`` into a database file that does not exist yet: the one-time code is the authority (no
+    local user signs in). Trade the code (the server issues the scope), create the encrypted database with
+    no user, store the enrollment, take the whole scope (users with their password hashes included) and
+    print the recovery key once. Users then sign in offline with the accounts made at the Dinsos office."""
+    from simoncer_desktop.security import signin
+    from simoncer_desktop.sync import client as sync_client
+    from simoncer_desktop.sync import engine, enrollment, users
+
+    path = Path(args.db_path)
+    if args.export_outbox:
+        print(f"Database {path} tidak ada: tidak ada antrean untuk diekspor.", file=sys.stderr)
+        return EXIT_ERROR
+    if not args.server:
+        print("Sebutkan alamat server pusat dengan --server URL.", file=sys.stderr)
+        return EXIT_ERROR
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(
+            f"Folder {folder} tidak dapat dibuat ({exc.strerror or exc}): database baru tak dapat dibuat.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    if not os.access(folder, os.W_OK):
+        print(f"Folder {folder} tidak dapat ditulisi: database baru tidak dapat dibuat.", file=sys.stderr)
+        return EXIT_ERROR
+    name = (args.name or socket.gethostname() or "Simoncer").strip()[:200]
+    code = (args.enroll or "").strip()
+    if not code:
+        print("Kode pendaftaran kosong: masukkan kode sekali pakai dari kantor Dinsos.", file=sys.stderr)
+        return EXIT_ERROR
+    db: Database | None = None
+    try:
+        with sync_client.SyncClient(args.server, ca_file=args.ca_file, timeout=args.timeout) as client:
+            issued = client.enroll(code, name, __version__)
+            db, recovery = signin.create_enrolled_database(path, scope=issued.scope, region_code=args.region)
+            result = enrollment.store_enrollment(db, issued, name, server_url=client.server_url, ca_file=args.ca_file)
+            print(
+                f"Database baru {path} dibuat dan terdaftar di {result.server_url}: perangkat '{result.name}', "
+                f"id {result.device_id}, wilayah {_scope(result.scope)}."
+            )
+            print(
+                "KUNCI PEMULIHAN (simpan di tempat aman, hanya ditampilkan sekali; membuka database bila semua "
+                f"kata sandi hilang): {recovery}",
+                file=sys.stderr,
+            )
+            report = engine.sync_once(db, client)
+        _print_report(report)
+        if users.has_users(db):
+            print("Database siap. Masuk dengan akun dari kantor Dinsos (bisa tanpa koneksi).")
+        else:
+            print(users.NO_USERS_PULLED, file=sys.stderr)
+    except sync_client.SyncError as exc:
+        if db is None:
+            print(f"Pendaftaran gagal: {exc}", file=sys.stderr)
+        else:
+            print(
+                f"{_failure_message(exc, db)} Database sudah dibuat dan terdaftar; jalankan lagi "
+                f"'simoncer-cli sync --db {path}' untuk menerima data wilayahnya.",
+                file=sys.stderr,
+            )
+        return EXIT_ERROR
+    finally:
+        if db is not None:
+            db.close()
+    return EXIT_OK
+
+
+def _export(db: Database, path: str) -> int:
+    from simoncer_desktop.sync.export import ExportError, export_outbox
+
+    try:
+        count = export_outbox(db, path)
+    except ExportError as exc:
+        print(f"Ekspor antrean gagal: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{thousands(count)} perubahan dari antrean diekspor ke {path}.")
     return EXIT_OK
 
 
@@ -172,8 +273,7 @@ def _failure_message(exc: Exception, db: Database) -> str:
             f"Dinsos lalu jalankan: simoncer-cli sync --enroll KODE; {queue}."
         )
     if isinstance(exc, c.SchemaTooOldError):
-        minimum = f" (server memerlukan skema {exc.min_schema} atau lebih baru)" if exc.min_schema else ""
-        return f"Versi aplikasi terlalu lama untuk server{minimum}: perbarui Simoncer; {queue}."
+        return f"{exc} ({thousands(pending)} perubahan menunggu)" if pending >= 0 else str(exc)
     if isinstance(exc, c.TlsError):
         return f"Gagal: {exc}"
     return f"Sinkronisasi gagal: {exc}; {queue}."
@@ -201,6 +301,8 @@ def _print_report(report: Any) -> None:
     if report.poison_total:
         queue += f", {thousands(report.poison_total)} bermasalah (tidak dikirim)"
     print(queue)
+    if report.clock_warning:
+        print(f"Peringatan: {report.clock_warning}")
     _print_notices(report.notices)
 
 

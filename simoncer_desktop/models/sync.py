@@ -1,7 +1,7 @@
 """Sync capture state (issue 8, ``docs/sync-design.md`` §4): the hybrid logical clock and the outbox.
 
 Both are local, never-synced tables (plain ``Base``, not ``SyncedMixin``). They are written almost only
-by the capture triggers of migration 0006 (``simoncer_desktop.sync.capture``); Python reads and trims
+by the capture triggers of migrations 0006/0008 (``simoncer_desktop.sync.capture``); Python reads and trims
 them through ``simoncer_desktop.sync.outbox`` and moves the clock through ``simoncer_desktop.sync.hlc``.
 """
 
@@ -31,6 +31,9 @@ class SyncClock(Base):
     offset_ms: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     applying: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     device_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    acting_user: Mapped[str | None] = mapped_column(Text)
+    """The username on whose behalf the current transaction writes (migration 0008): set before each flush
+    from the session's identity (``services.audit_hook``); the capture triggers stamp it on every op."""
 
 
 class SyncOutbox(Base):
@@ -56,6 +59,8 @@ class SyncOutbox(Base):
     hlc: Mapped[str] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(10), default="pending", server_default="pending")
     error: Mapped[str | None] = mapped_column(Text)
+    user_name: Mapped[str | None] = mapped_column(Text)
+    """The acting user of the change (``sync_clock.acting_user`` when it was captured; migration 0008)."""
 
 
 class SyncState(Base):

@@ -13,6 +13,16 @@ derivation and gets the same messages as a known one.
 
 Names that exist in the database but have no wrap here (synced from the central office) are listed in
 ``known_users`` when a user signs in, so they get a message saying what to do instead of "wrong password".
+
+Hash wraps (``hash_wraps``, for users synced from other laptops; ``sync.users.refresh_synced_wraps``):
+the laptop holds the data key and the user's argon2id PHC string from ``app_user.password_hash`` but not
+the password. The raw argon2 digest in that string *is* what the password derives, so the data key is
+wrapped under ``HKDF-SHA256(digest, salt=database_id, info="simoncer-kek-v1")`` and only the PHC's salt
+and parameters are stored beside the wrap (never the digest). At sign-in the password is run through
+argon2id with that salt and those parameters, and the same KEK unwraps the key: a user created or given a
+new password on another laptop signs in here offline, after a sync. A name has at most one wrap: a
+password wrap (made here) or a hash wrap; a hash wrap is current while its salt and parameters equal the
+synced hash's (a password changed elsewhere comes with a new salt).
 """
 
 from __future__ import annotations
@@ -32,9 +42,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
+from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from simoncer_desktop.errors import AuthError
 from simoncer_desktop.services import auth
@@ -52,10 +64,13 @@ DEFAULT_LOCK_MINUTES = 15
 
 WRONG_CREDENTIALS = auth.WRONG_CREDENTIALS
 NO_WRAP_ON_THIS_LAPTOP = (
-    "Akun '{username}' belum pernah masuk di laptop ini. Masuk pertama kali harus dalam keadaan terhubung "
-    "ke server kantor (sinkronisasi), atau minta administrator mengatur ulang kata sandinya di laptop ini."
+    "Akun '{username}' belum pernah masuk di laptop ini. Laptop harus terhubung dan bersinkronisasi dengan "
+    "server kantor Dinsos lebih dulu (oleh pengguna yang sudah dapat masuk di sini) agar kata sandi akun ini "
+    "ikut terbawa, atau minta administrator mengatur ulang kata sandinya di laptop ini."
 )
 WRONG_RECOVERY_KEY = "Kunci pemulihan salah."
+HASH_KDF = "argon2id-phc+hkdf-sha256"
+KEK_INFO = b"simoncer-kek-v1"
 
 
 def argon2_parameters() -> dict[str, int]:
@@ -157,6 +172,99 @@ class Wrap:
         return cls(salt, nonce, ciphertext, params)
 
 
+@dataclass(frozen=True)
+class PhcHash:
+    """An argon2id PHC string taken apart: ``$argon2id$v=19$m=…,t=…,p=…$<salt>$<digest>``."""
+
+    salt: bytes
+    digest: bytes
+    params: dict[str, int]
+    """``time_cost``, ``memory_cost_kib``, ``parallelism``, ``version``."""
+
+    @classmethod
+    def parse(cls, phc: str | None) -> PhcHash | None:
+        """``None`` for anything but a well-formed argon2id PHC string."""
+        parts = (phc or "").split("$")
+        if len(parts) != 6 or parts[0] != "" or parts[1] != "argon2id" or not parts[2].startswith("v="):
+            return None
+        try:
+            version = int(parts[2][2:])
+            named = dict(item.split("=", 1) for item in parts[3].split(","))
+            params = {
+                "time_cost": int(named["t"]),
+                "memory_cost_kib": int(named["m"]),
+                "parallelism": int(named["p"]),
+                "version": version,
+            }
+            salt, digest = _unb64_phc(parts[4]), _unb64_phc(parts[5])
+        except (KeyError, ValueError, binascii.Error):
+            return None
+        if any(value <= 0 for value in params.values()) or not 8 <= len(salt) <= 64 or not 16 <= len(digest) <= 64:
+            return None
+        return cls(salt, digest, params)
+
+
+def _unb64_phc(text: str) -> bytes:
+    """PHC base64: the standard alphabet without padding."""
+    return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+
+
+def _kek_from_digest(digest: bytes, database_id: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=database_id.encode(), info=KEK_INFO).derive(digest)
+
+
+@dataclass(frozen=True)
+class HashWrap:
+    """The data key encrypted under a key derived from a synced password hash (see the module docstring)."""
+
+    salt: bytes
+    """The PHC string's salt (the argon2 salt of the user's password)."""
+    params: dict[str, int]
+    """The PHC's ``time_cost``, ``memory_cost_kib``, ``parallelism``, ``version`` and ``hash_len``."""
+    nonce: bytes
+    ciphertext: bytes
+
+    def matches(self, phc: PhcHash) -> bool:
+        """Whether this wrap was made from ``phc`` (same salt and parameters)."""
+        return self.salt == phc.salt and self.params == {**phc.params, "hash_len": len(phc.digest)}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kdf": HASH_KDF,
+            **self.params,
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "ciphertext": _b64(self.ciphertext),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> HashWrap:
+        if data.get("kdf") != HASH_KDF:
+            raise ValueError("unknown kdf")
+        names = ("time_cost", "memory_cost_kib", "parallelism", "version", "hash_len")
+        params = {name: int(data[name]) for name in names}
+        if any(value <= 0 for value in params.values()):
+            raise ValueError("bad argon2 parameters")
+        salt, nonce, ciphertext = _unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["ciphertext"])
+        if not salt or len(nonce) != NONCE_BYTES or len(ciphertext) != KEY_BYTES + 16:
+            raise ValueError("bad wrap sizes")
+        return cls(salt, params, nonce, ciphertext)
+
+    def digest_of(self, secret: bytes) -> bytes:
+        """What argon2id makes of ``secret`` with this wrap's salt and parameters (the hash's digest when
+        ``secret`` is the password)."""
+        return hash_secret_raw(
+            secret=secret,
+            salt=self.salt,
+            time_cost=self.params["time_cost"],
+            memory_cost=self.params["memory_cost_kib"],
+            parallelism=self.params["parallelism"],
+            hash_len=self.params["hash_len"],
+            type=Type.ID,
+            version=self.params.get("version", ARGON2_VERSION),
+        )
+
+
 def _wrap(secret: bytes, data_key: bytes, aad: bytes) -> Wrap:
     if len(data_key) != KEY_BYTES:
         raise ValueError(f"the data key must be {KEY_BYTES} bytes")
@@ -169,6 +277,15 @@ def _wrap(secret: bytes, data_key: bytes, aad: bytes) -> Wrap:
 def _unwrap(wrap: Wrap, secret: bytes, aad: bytes) -> bytes | None:
     try:
         key = AESGCM(_derive(secret, wrap.salt, wrap.params)).decrypt(wrap.nonce, wrap.ciphertext, aad)
+    except InvalidTag:
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def _unwrap_hash(wrap: HashWrap, secret: bytes, database_id: str, aad: bytes) -> bytes | None:
+    kek = _kek_from_digest(wrap.digest_of(secret), database_id)
+    try:
+        key = AESGCM(kek).decrypt(wrap.nonce, wrap.ciphertext, aad)
     except InvalidTag:
         return None
     return key if len(key) == KEY_BYTES else None
@@ -203,6 +320,8 @@ class KeyStore:
     """Keyed by :meth:`_name_key` (a hash of the name), for known and unknown names alike."""
     known_users: set[str] = field(default_factory=set)
     """Usernames found in the database at the last sign-in (to tell "no wrap here" from "unknown")."""
+    hash_wraps: dict[str, HashWrap] = field(default_factory=dict)
+    """Wraps made from synced password hashes (users whose password was set on another laptop)."""
 
     # -- files --
 
@@ -263,6 +382,7 @@ class KeyStore:
             recovery=Wrap.from_json(recovery) if recovery else None,
             lockouts=lockouts,
             known_users={str(name) for name in data.get("known_users", [])},
+            hash_wraps={str(name): HashWrap.from_json(wrap) for name, wrap in data.get("hash_wraps", {}).items()},
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -280,6 +400,7 @@ class KeyStore:
             "wraps": {name: wrap.to_json() for name, wrap in sorted(self.wraps.items())},
             "recovery": self.recovery.to_json() if self.recovery else None,
             "known_users": sorted(self.known_users),
+            "hash_wraps": {name: wrap.to_json() for name, wrap in sorted(self.hash_wraps.items())},
         }
 
     def save(self) -> None:
@@ -307,17 +428,40 @@ class KeyStore:
         return hashlib.sha256(self._aad(name)).hexdigest()[:32]
 
     def has_wrap(self, username: str) -> bool:
-        return normalize_name(username) in self.wraps
+        name = normalize_name(username)
+        return name in self.wraps or name in self.hash_wraps
 
     def add_wrap(self, username: str, password: str, data_key: bytes) -> None:
-        """Wrap ``data_key`` under ``password`` for ``username`` (replacing an older wrap) and lift its lock."""
+        """Wrap ``data_key`` under ``password`` for ``username`` (replacing an older wrap of either kind) and
+        lift its lock."""
         name = normalize_name(username)
         self.wraps[name] = _wrap(password.encode("utf-8"), data_key, self._aad(name))
+        self.hash_wraps.pop(name, None)
         self.lockouts.pop(self._name_key(name), None)
         self.known_users.add(name)
 
+    def has_current_hash_wrap(self, username: str, phc: PhcHash) -> bool:
+        wrap = self.hash_wraps.get(normalize_name(username))
+        return wrap is not None and wrap.matches(phc)
+
+    def add_hash_wrap(self, username: str, phc: PhcHash, data_key: bytes) -> None:
+        """Wrap ``data_key`` for ``username`` under the synced hash ``phc`` (replacing an older wrap of either
+        kind); costs no argon2 (the digest is in ``phc``). A lock on the name stays until it runs out."""
+        if len(data_key) != KEY_BYTES:
+            raise ValueError(f"the data key must be {KEY_BYTES} bytes")
+        name = normalize_name(username)
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        kek = _kek_from_digest(phc.digest, self.database_id)
+        ciphertext = AESGCM(kek).encrypt(nonce, bytes(data_key), self._aad(name))
+        params = {**phc.params, "hash_len": len(phc.digest)}
+        self.hash_wraps[name] = HashWrap(phc.salt, params, nonce, ciphertext)
+        self.wraps.pop(name, None)
+        self.known_users.add(name)
+
     def remove_wrap(self, username: str) -> None:
-        self.wraps.pop(normalize_name(username), None)
+        name = normalize_name(username)
+        self.wraps.pop(name, None)
+        self.hash_wraps.pop(name, None)
 
     def set_policy(self, max_attempts: int, lock_minutes: int) -> None:
         self.max_attempts = max(0, int(max_attempts))
@@ -350,13 +494,16 @@ class KeyStore:
             state = None
         secret = (password or "").encode("utf-8")
         wrap = self.wraps.get(name)
-        if wrap is None:
+        hash_wrap = self.hash_wraps.get(name)
+        if wrap is not None:
+            key = _unwrap(wrap, secret, self._aad(name))
+        elif hash_wrap is not None:
+            key = _unwrap_hash(hash_wrap, secret, self.database_id, self._aad(name))
+        else:
             _dummy_derivation(secret)
             if name in self.known_users:
                 raise AuthError(NO_WRAP_ON_THIS_LAPTOP.format(username=name))
             key = None
-        else:
-            key = _unwrap(wrap, secret, self._aad(name))
         if key is not None:
             if state is not None:
                 self.lockouts.pop(lock_key, None)

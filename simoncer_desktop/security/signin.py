@@ -29,7 +29,7 @@ from simoncer_desktop.security.keystore import KeyStore, argon2_parameters, norm
 from simoncer_desktop.services import acting, auth
 from simoncer_desktop.services.permissions import Identity
 from simoncer_desktop.services.reference import REGENCY, ensure_reference_data, get_region, kecamatan_codes
-from simoncer_desktop.services.settings import REGION_CODE, get_setting, set_setting
+from simoncer_desktop.services.settings import REGION_CODE, get_setting, set_setting, store_setting
 from simoncer_desktop.store import Database, ensure_device_id, open_database
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,43 @@ def create_database(
         raise
     database.sign_in(identity)
     log.info("Created encrypted database %s with administrator %s", path, username)
+    return database, recovery
+
+
+def create_enrolled_database(
+    db_path: Path | str, *, scope: str, region_code: str | None = None
+) -> tuple[Database, str]:
+    """A new encrypted database and key file with *no* user, for a laptop enrolled with the central
+    service (``sync --enroll`` into a new file): its users, with their password hashes, arrive with the
+    first pull, and ``sync.users.refresh_synced_wraps`` then lets each of them sign in here offline.
+
+    ``scope`` is the device's scope as the server issued it (``*`` or a kecamatan code); ``region_code``,
+    when given, is checked and stored (otherwise the office's region arrives with the reference data).
+    Returns the open database (holding the data key, nobody signed in) and the recovery key text (to be
+    shown once). Refused when the database or its key file already exists; nothing is left behind when a
+    step fails."""
+    path = Path(db_path)
+    _refuse_existing(path)
+    scope = (scope or "").strip()
+    if not scope:
+        raise ValidationError("Wilayah perangkat (scope) dari server kosong.", field=DEVICE_SCOPE)
+    store, key, recovery = KeyStore.create(path)
+    database: Database | None = None
+    try:
+        database = open_database(path, key)
+        with database.transaction() as session:
+            if region_code:
+                region_code, scope = _check_region(session, region_code, scope)
+                store_setting(session, REGION_CODE, region_code)
+            store_setting(session, DEVICE_SCOPE, scope)
+            _refresh_store(session, store)
+        store.save()
+    except BaseException:
+        if database is not None:
+            database.close()
+        _remove_new_files(path, store.path)
+        raise
+    log.info("Created encrypted database %s without users, for device scope %s", path, scope)
     return database, recovery
 
 
@@ -207,7 +244,8 @@ def sign_in(db_path: Path | str, username: str, password: str, now: datetime | N
         with database.read() as session:
             identity = _active_identity(session, name)
             _refresh_store(session, store)
-        if store.wraps[name].params != argon2_parameters():
+        wrap = store.wraps.get(name)  # None: a hash wrap (sync.users), re-made when the synced hash changes
+        if wrap is not None and wrap.params != argon2_parameters():
             store.add_wrap(name, password, key)  # argon2 parameters changed: re-wrap with the new ones
         store.save()
     except BaseException:

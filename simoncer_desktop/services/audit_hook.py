@@ -3,7 +3,11 @@ through a session leaves entries, whichever service did it.
 
 A hook on ``after_flush`` (ids and defaults are known, attribute history still holds the old values)
 inserts the entries with one Core statement in the same transaction, so a rolled-back action leaves no
-audit either. Entries follow ``services.audit``: a new row is one ``buat`` entry whose new value is the
+audit either. Before each flush (and before each Core insert/update/delete run through the session, as the
+import's bulk writes are) the session's signed-in user is made the acting user of the sync capture
+(``sync_clock.acting_user``, migration 0008), so every captured op names who made it.
+
+Entries follow ``services.audit``: a new row is one ``buat`` entry whose new value is the
 row's columns; a change is one ``ubah`` entry per changed column; setting ``deleted`` is one ``hapus``
 entry. Bulk writes that bypass the ORM (the spreadsheet import, demo data) write their own entries.
 """
@@ -15,12 +19,13 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import Mapper, Session, UOWTransaction
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction
 
 from simoncer_desktop.models.base import SyncedMixin
 from simoncer_desktop.models.enums import AuditAction
 from simoncer_desktop.models.graduation import Enrollment
 from simoncer_desktop.models.relief import AffectedFamily
+from simoncer_desktop.services.acting import IDENTITY_KEY
 from simoncer_desktop.services.audit import NOTE_KEY, EntryBuilder
 
 SUPPRESS_KEY = "simoncer.audit_suppressed"
@@ -132,7 +137,60 @@ def noted(session: Session, note: str) -> Iterator[None]:
         session.info.pop(NOTE_KEY, None)
 
 
+ACTING_SET_KEY = "simoncer.acting_user_set"
+"""``Session.info``: (root transaction, innermost transaction, username) last written to ``sync_clock``."""
+
+
+def _stamp_acting_user(session: Session) -> None:
+    """Make the session's signed-in user the acting user of the capture, once per transaction.
+
+    Only for the desktop's own sessions (they always carry ``IDENTITY_KEY``, possibly ``None``); the
+    central service's sessions in the same process have no ``sync_clock``."""
+    if IDENTITY_KEY not in session.info:
+        return
+    identity = session.info[IDENTITY_KEY]
+    username = identity.username if identity is not None else None
+    session.connection()  # begins the transaction the marker names
+    marker = (session.get_transaction(), session.get_nested_transaction(), username)
+    done = session.info.get(ACTING_SET_KEY)
+    if done is not None and all(a is b for a, b in zip(done[:2], marker[:2], strict=True)) and done[2] == username:
+        return
+    from simoncer_desktop.sync import outbox  # sync imports services; keep the import cycle out
+
+    outbox.set_acting_user(session, username)
+    session.info[ACTING_SET_KEY] = marker
+
+
+def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: object) -> None:
+    _stamp_acting_user(session)
+
+
+def _before_commit(session: Session) -> None:
+    """Forget the acting user when the transaction that set it commits: a later write made outside any
+    signed-in session (reference data seeded when the file is opened) is then nobody's (``NULL``, sent as
+    the first administrator's, ``sync.outbox.COLUMNS``), never the last user's."""
+    done = session.info.get(ACTING_SET_KEY)
+    if done is None or done[2] is None or done[0] is not session.get_transaction():
+        return
+    session.flush()  # the pending changes are captured with the user first
+    from simoncer_desktop.sync import outbox
+
+    outbox.set_acting_user(session, None)
+    session.info.pop(ACTING_SET_KEY, None)
+
+
+def _before_execute(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        _stamp_acting_user(state.session)
+
+
 def install() -> None:
     """Listen on every session of the process (idempotent)."""
     if not event.contains(Session, "after_flush", _after_flush):
         event.listen(Session, "after_flush", _after_flush)
+    if not event.contains(Session, "before_flush", _before_flush):
+        event.listen(Session, "before_flush", _before_flush)
+    if not event.contains(Session, "do_orm_execute", _before_execute):
+        event.listen(Session, "do_orm_execute", _before_execute)
+    if not event.contains(Session, "before_commit", _before_commit):
+        event.listen(Session, "before_commit", _before_commit)

@@ -87,6 +87,11 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "maintenance.run": _ADMIN,  # search_index.rebuild, demo data, backups/restore
     # Reading the audit trail (who changed what): supervisors and administrators
     "audit.view": _DECIDERS,
+    # Sync (issue 8): running a sync is for every role that writes; enrolling the laptop is the admin's;
+    # deciding a sync conflict (keep the winner or reinstate the losing value) is the deciders'
+    "sync.run": _FIELD,
+    "sync.enroll": _ADMIN,
+    "conflict.resolve": _DECIDERS,
     # Reading out (not mutating, but the one thing a viewer may do)
     "reports.export": frozenset(Role),  # exports, recaps, graduation report, relief documents
 }
@@ -121,6 +126,9 @@ ACTION_LABELS: dict[str, str] = {
     "users.manage": "mengelola pengguna",
     "maintenance.run": "menjalankan pemeliharaan data",
     "audit.view": "melihat jejak audit",
+    "sync.run": "menjalankan sinkronisasi",
+    "sync.enroll": "mendaftarkan perangkat ke server",
+    "conflict.resolve": "menyelesaikan konflik sinkronisasi",
     "reports.export": "mengekspor laporan",
 }
 

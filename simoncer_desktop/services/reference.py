@@ -65,6 +65,8 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "idle_lock_minutes": 10,
     # Daily backups (backups/ next to the database) older than this many days are removed; 0 keeps all.
     "backup_keep_days": 14,
+    # Minutes between background syncs with the central office while someone is signed in; 0 turns it off.
+    "sync_interval_minutes": 15,
 }
 
 

@@ -20,6 +20,14 @@ this scope, a unique key taken by another local row) is not applied and is repor
 be applied must not stop every later one). Every HLC moves the local clock (``hlc.observe`` of the page's
 largest, which is the same as observing each: observing is a max).
 
+The first sync of an empty laptop applies snapshot pages instead (:func:`apply_snapshot_page`): one item per
+row with every field, rows of one page unique, parents first. Rows missing here are inserted with one
+``executemany`` per table and field set (a snapshot of 500,000 rows is mostly that), with the member
+triggers deferred to one set-based refresh of the page's families (``services.bulk_write``); rows already
+here, or with a pending local op, take the per-row path above. The page's position
+(``state.set_snapshot_progress``) or, after the last page, the cursor = the snapshot's ``seq`` is stored in
+the same transaction.
+
 Values arrive as SQLite stores them (``sync.capture``), so they are bound as they are; a JSON object or array
 (a server that decoded a JSON text column) is stored as its JSON text, booleans as 0/1.
 """
@@ -37,8 +45,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from simoncer_desktop.models.base import utcnow
+from simoncer_desktop.services import bulk_write
 from simoncer_desktop.sync import capture, hlc, outbox, state
-from simoncer_desktop.sync.client import Change, PullPage
+from simoncer_desktop.sync.client import Change, PullPage, SnapshotPage
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +152,132 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
             log.warning("Pulled change %s of %s/%s not applied: %s", change.seq, change.tbl, change.row_id, reason)
             result.unapplied.append(Unapplied(change.seq, change.tbl, change.row_id, reason))
     return result
+
+
+def apply_snapshot_page(session: Session, page: SnapshotPage) -> ApplyResult:
+    """Apply a snapshot page and store where the snapshot stands (in the caller's transaction): the
+    position for the next page, or after the last one the cursor ``snapshot_seq`` (pull goes on from there)."""
+    with outbox.applying(session):
+        result = apply_rows(session, page.items)
+        if result.max_hlc is not None:
+            hlc.observe(session, result.max_hlc)
+        if page.has_more:
+            state.set_snapshot_progress(session, state.SnapshotProgress(page.snapshot_seq, page.next_after))
+        else:
+            state.set_snapshot_progress(session, None)
+            state.set_cursor(session, page.snapshot_seq)
+    return result
+
+
+def apply_rows(session: Session, items: Sequence[Change]) -> ApplyResult:
+    """Write whole rows (snapshot items, each row at most once): bulk INSERT of the rows missing here,
+    the per-row path (:func:`apply_changes`) for the rows present. Call inside ``outbox.applying``."""
+    if not outbox.is_applying(session):
+        raise RuntimeError("pulled changes must be applied inside outbox.applying(session)")
+    result = ApplyResult()
+    allowed = synced_fields()
+    by_table: dict[str, list[Change]] = {}
+    for item in items:
+        try:
+            hlc.parse(item.hlc)
+        except ValueError:
+            result.changes += 1
+            result.unapplied.append(Unapplied(item.seq, item.tbl, item.row_id, f"HLC tidak valid: {item.hlc!r}"))
+            continue
+        if item.tbl not in allowed:
+            result.changes += 1
+            result.unapplied.append(Unapplied(item.seq, item.tbl, item.row_id, "tabel tidak dikenal versi ini"))
+            continue
+        by_table.setdefault(item.tbl, []).append(item)
+    has_pending = (
+        session.execute(text("SELECT 1 FROM sync_outbox WHERE status = :s LIMIT 1"), {"s": outbox.PENDING}).first()
+        is not None
+    )
+    conn = session.connection()
+    now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+    with bulk_write.triggers_deferred(session) as touched:  # member summaries/search rebuilt once per page
+        for table, rows in by_table.items():  # dicts keep the page's (parents first) order
+            if table == "member":  # only member writes feed the deferred summaries and search entries
+                touched.update(r.fields["household_id"] for r in rows if isinstance(r.fields.get("household_id"), str))
+            present = _present_ids(conn, table, [r.row_id for r in rows])
+            # a row here already, or with a local edit waiting to be pushed, takes the careful path
+            local = (
+                _pending_field_hlcs(session, {(table, r.row_id) for r in rows if r.row_id not in present})
+                if has_pending
+                else {}
+            )
+            careful = [r for r in rows if r.row_id in present or (table, r.row_id) in local]
+            missing = [r for r in rows if r.row_id not in present and (table, r.row_id) not in local]
+            if careful:
+                if table == "member":  # a member moving to another family leaves its old family to refresh
+                    touched.update(_local_households(conn, [r.row_id for r in careful]))
+                result.add(apply_changes(session, careful))
+            _bulk_insert(conn, session, table, allowed[table], missing, now, result)
+    return result
+
+
+def _local_households(conn: Any, member_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(member_ids), 500):
+        chunk = member_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT household_id FROM member WHERE id IN ({marks})"
+        found.update(row[0] for row in conn.exec_driver_sql(sql, tuple(chunk)) if row[0] is not None)
+    return found
+
+
+def _present_ids(conn: Any, table: str, ids: list[str]) -> set[str]:
+    present: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT id FROM {_q(table)} WHERE id IN ({marks})"
+        present.update(row[0] for row in conn.exec_driver_sql(sql, tuple(chunk)))
+    return present
+
+
+def _bulk_insert(
+    conn: Any,
+    session: Session,
+    table: str,
+    columns: frozenset[str],
+    rows: list[Change],
+    now: str,
+    result: ApplyResult,
+) -> None:
+    """One ``executemany`` per field set; a group the database refuses goes row by row, so one bad row
+    becomes an :class:`Unapplied` notice instead of failing the page."""
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    changes: dict[tuple[str, ...], list[Change]] = {}
+    for row in rows:
+        names = tuple(n for n in row.fields if n in columns)
+        result.fields_ignored += len(row.fields) - len(names)
+        if result.max_hlc is None or row.hlc > result.max_hlc:
+            result.max_hlc = row.hlc
+        if not names:
+            result.changes += 1
+            continue
+        values = list(map(row.fields.__getitem__, names))
+        if not _PLAIN.issuperset(map(type, values)):
+            values = [_bindable(v) for v in values]
+        groups.setdefault(names, []).append((row.row_id, *values, now, now))
+        changes.setdefault(names, []).append(row)
+    for names, params in groups.items():
+        cols = ", ".join(_q(n) for n in names)
+        marks = ", ".join("?" for _ in names)
+        sql = f"INSERT INTO {_q(table)} (id, {cols}, created_at, updated_at) VALUES (?, {marks}, ?, ?)"
+        try:
+            conn.exec_driver_sql(sql, params)
+        except IntegrityError:
+            # rows before the refused one may be in already: the per-row path updates those
+            result.add(apply_changes(session, changes[names]))
+            continue
+        result.changes += len(params)
+        result.inserted += len(params)
+
+
+_PLAIN = frozenset({str, int, float, type(None)})
+"""Value types bound as they are (anything else goes through :func:`_bindable`)."""
 
 
 def _q(name: str) -> str:

@@ -33,6 +33,13 @@ checks that the triggers in a database at head equal what :func:`captured_column
 generate, so a model change without a capture migration fails the tests. Should the trigger *form*
 change later, the new migration drops and recreates the triggers with its own copy of the old form
 kept in this module under a new name (old migrations must keep producing what they produced).
+
+Trigger forms: migration 0006 made the first form (``acting_user=False``, the default of
+:func:`create_trigger_sql`/:func:`backfill_sql`, kept so 0006 keeps producing what it produced);
+migration 0008 recreated them in the current form (``acting_user=True``, :func:`current_trigger_sql`),
+which also stamps every outbox row with ``user_name`` = ``sync_clock.acting_user`` — the signed-in user
+the session's flush set (``services.audit_hook``), so the server can check each op against the acting
+user's role.
 """
 
 from __future__ import annotations
@@ -82,6 +89,9 @@ CLOCK_TICK = f"""UPDATE sync_clock SET
 (SQLite evaluates every SET expression on the old row.)"""
 
 HLC_SQL = "printf('%015d-%05d-%s', wall_ms, counter, device_id)"
+
+ACTING_USER_SQL = "(SELECT acting_user FROM sync_clock WHERE id = 1)"
+"""The user on whose behalf this transaction writes (``sync_clock.acting_user``, set before each flush)."""
 
 
 def op_id_sql(w: str = "w", r: str = "r") -> str:
@@ -150,28 +160,42 @@ def _update_fields_sql(columns: Sequence[str]) -> str:
     return f"(SELECT json_group_object(k, v) FROM ({parts}))"
 
 
-def _outbox_insert(table: str, kind: str, fields: str) -> str:
+def _outbox_insert(table: str, kind: str, fields: str, acting_user: bool = False) -> str:
+    if acting_user:
+        return (
+            "INSERT INTO sync_outbox (op_id, tbl, row_id, kind, fields, hlc, user_name) "
+            f"SELECT {op_id_sql()}, {_lit(table)}, NEW.id, {_lit(kind)}, {fields}, {HLC_SQL}, {ACTING_USER_SQL} "
+            f"FROM {CLOCK_ROW};"
+        )
     return (
         "INSERT INTO sync_outbox (op_id, tbl, row_id, kind, fields, hlc) "
         f"SELECT {op_id_sql()}, {_lit(table)}, NEW.id, {_lit(kind)}, {fields}, {HLC_SQL} FROM {CLOCK_ROW};"
     )
 
 
-def create_trigger_sql(columns: Mapping[str, Sequence[str]], bulk_tables: Sequence[str] = ()) -> list[str]:
+def current_trigger_sql(columns: Mapping[str, Sequence[str]], bulk_tables: Sequence[str] = ()) -> list[str]:
+    """The capture triggers in their current form (since migration 0008: stamping the acting user)."""
+    return create_trigger_sql(columns, bulk_tables, acting_user=True)
+
+
+def create_trigger_sql(
+    columns: Mapping[str, Sequence[str]], bulk_tables: Sequence[str] = (), *, acting_user: bool = False
+) -> list[str]:
     """The ``CREATE TRIGGER`` statements capturing the given table → captured columns map; the insert
-    triggers of ``bulk_tables`` stand aside while the bulk switch is set (``BULK_TABLES``)."""
+    triggers of ``bulk_tables`` stand aside while the bulk switch is set (``BULK_TABLES``). Without
+    ``acting_user`` the first form (migration 0006), with it the current one (``current_trigger_sql``)."""
     statements = []
     for table, cols in sorted(columns.items()):
         insert_name, update_name = trigger_names(table)
         insert_when = f"{CAPTURE_ON} AND {NOT_BULK}" if table in bulk_tables else CAPTURE_ON
         statements.append(
             f"CREATE TRIGGER {insert_name} AFTER INSERT ON {_q(table)} WHEN {insert_when} BEGIN "
-            f"{CLOCK_TICK} {_outbox_insert(table, 'insert', insert_fields_sql(cols))} END"
+            f"{CLOCK_TICK} {_outbox_insert(table, 'insert', insert_fields_sql(cols), acting_user)} END"
         )
         any_changed = " OR ".join(_changed(c) for c in cols)
         statements.append(
             f"CREATE TRIGGER {update_name} AFTER UPDATE ON {_q(table)} WHEN ({any_changed}) AND {CAPTURE_ON} BEGIN "
-            f"{CLOCK_TICK} {_outbox_insert(table, 'update', _update_fields_sql(cols))} END"
+            f"{CLOCK_TICK} {_outbox_insert(table, 'update', _update_fields_sql(cols), acting_user)} END"
         )
     return statements
 
@@ -181,14 +205,18 @@ def drop_trigger_sql(tables: Iterable[str]) -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for table in sorted(tables) for name in trigger_names(table)]
 
 
-def backfill_sql(table: str, columns: Sequence[str], hlc: str, after_rowid: int = 0) -> str:
+def backfill_sql(
+    table: str, columns: Sequence[str], hlc: str, after_rowid: int = 0, *, acting_user: bool = False
+) -> str:
     """One set-based ``insert`` outbox row per row of ``table`` with a rowid above ``after_rowid`` (rowid
     order), all stamped ``hlc``: what a database that existed before capture, or a bulk write, has not
-    queued. The op ids are UUIDv7 of the HLC's wall with random bits per row."""
+    queued. The op ids are UUIDv7 of the HLC's wall with random bits per row. ``acting_user`` (the form
+    since migration 0008) also stamps ``user_name`` with ``sync_clock.acting_user``."""
     wall = f"'{int(hlc[:15]):012x}'"
+    user_column, user_value = (", user_name", f", {ACTING_USER_SQL}") if acting_user else ("", "")
     return (
-        "INSERT INTO sync_outbox (op_id, tbl, row_id, kind, fields, hlc) "
-        f"SELECT {op_id_sql(wall, 'src.r')}, {_lit(table)}, src.id, 'insert', src.f, {_lit(hlc)} FROM "
+        f"INSERT INTO sync_outbox (op_id, tbl, row_id, kind, fields, hlc{user_column}) "
+        f"SELECT {op_id_sql(wall, 'src.r')}, {_lit(table)}, src.id, 'insert', src.f, {_lit(hlc)}{user_value} FROM "
         f"(SELECT id, {insert_fields_sql(columns, _q(table))} AS f, lower(hex(randomblob(10))) AS r "
         f"FROM {_q(table)} WHERE rowid > {int(after_rowid)} ORDER BY rowid) AS src"
     )

@@ -1,4 +1,4 @@
-"""The HTTP client of the sync protocol (``docs/sync-design.md`` §5): enroll, whoami, push, pull.
+"""The HTTP client of the sync protocol (``docs/sync-design.md`` §5): enroll, whoami, push, pull, snapshot.
 
 Standard library only (``http.client`` + ``ssl``): no extra dependency in the frozen app, and one kept-alive
 connection per client, so pulling hundreds of pages costs one TLS handshake, not one per page.
@@ -117,6 +117,8 @@ class PushResult:
     results: list[OpResult]
     server_time_ms: int
     local_ms: int
+    clock_skew_ms: int | None = None
+    """Set when the server clamped ops stamped this far (ms) ahead of its time (``clock_warning``)."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,18 @@ class Change:
 class PullPage:
     changes: list[Change]
     next_cursor: int
+    has_more: bool
+    server_time_ms: int
+    local_ms: int
+
+
+@dataclass(frozen=True)
+class SnapshotPage:
+    """A page of the first-sync snapshot: rows as ``Change`` items (``seq`` 0), taken at ``snapshot_seq``."""
+
+    items: list[Change]
+    snapshot_seq: int
+    next_after: str | None
     has_more: bool
     server_time_ms: int
     local_ms: int
@@ -261,9 +275,24 @@ class SyncClient:
             raise ServerError("Jawaban server bukan objek JSON.")
         return body
 
-    def push(self, device_id: str, batch_id: str, schema_version: int, ops: Sequence[Mapping[str, Any]]) -> PushResult:
-        """``POST /sync/push`` one batch (``OutboxOp.to_wire()`` dicts); the per-op answers."""
-        payload = {"device_id": device_id, "batch_id": batch_id, "schema_version": schema_version, "ops": list(ops)}
+    def push(
+        self,
+        device_id: str,
+        batch_id: str,
+        schema_version: int,
+        ops: Sequence[Mapping[str, Any]],
+        cursor: int | None = None,
+    ) -> PushResult:
+        """``POST /sync/push`` one batch (``OutboxOp.to_wire()`` dicts) with this device's pull ``cursor``
+        (lets the server tell a concurrent overwrite from a sequential one); the per-op answers."""
+        payload: dict[str, Any] = {
+            "device_id": device_id,
+            "batch_id": batch_id,
+            "schema_version": schema_version,
+            "ops": list(ops),
+        }
+        if cursor is not None:
+            payload["cursor"] = int(cursor)
         answer = self._call("POST", "/sync/push", payload)
         body = answer.body
         try:
@@ -271,7 +300,11 @@ class SyncClient:
                 OpResult(str(r["op_id"]), str(r["status"]), None if r.get("error") is None else str(r["error"]))
                 for r in body["results"]
             ]
-            return PushResult(results, _int(body, "server_time_ms"), answer.local_ms)
+            skew = None
+            warning = body.get("clock_warning")
+            if isinstance(warning, dict) and isinstance(warning.get("skew_ms"), int):
+                skew = int(warning["skew_ms"])
+            return PushResult(results, _int(body, "server_time_ms"), answer.local_ms, skew)
         except (TypeError, KeyError, ValueError, AttributeError) as exc:
             raise ServerError(f"Jawaban push dari server tidak sesuai protokol ({exc!r}).") from exc
 
@@ -292,6 +325,32 @@ class SyncClient:
             return PullPage(changes, next_cursor, has_more, _int(body, "server_time_ms"), answer.local_ms)
         except (TypeError, KeyError, ValueError, AttributeError) as exc:
             raise ServerError(f"Jawaban pull dari server tidak sesuai protokol ({exc!r}).") from exc
+
+    def snapshot(self, after: str | None = None, limit: int = 5000, seq: int | None = None) -> SnapshotPage:
+        """``GET /sync/snapshot?after=&limit=&seq=``: a page of the current state of this device's scope
+        (first sync). A server without snapshots answers 404 (:class:`RequestRefusedError`)."""
+        params: dict[str, Any] = {"limit": int(limit)}
+        if after:
+            params["after"] = after
+        if seq is not None:
+            params["seq"] = int(seq)
+        answer = self._call("GET", f"/sync/snapshot?{urlencode(params)}")
+        body = answer.body
+        try:
+            items = [
+                Change(0, str(c["tbl"]), str(c["row_id"]), dict(c["fields"]), str(c["hlc"])) for c in body["items"]
+            ]
+            has_more = body["has_more"]
+            if not isinstance(has_more, bool):
+                raise ValueError("has_more is not a boolean")
+            next_after = body.get("next_after")
+            if next_after is not None and not isinstance(next_after, str):
+                raise ValueError("next_after is not text")
+            return SnapshotPage(
+                items, _int(body, "snapshot_seq"), next_after, has_more, _int(body, "server_time_ms"), answer.local_ms
+            )
+        except (TypeError, KeyError, ValueError, AttributeError) as exc:
+            raise ServerError(f"Jawaban snapshot dari server tidak sesuai protokol ({exc!r}).") from exc
 
     def close(self) -> None:
         self._drop()
@@ -442,6 +501,21 @@ class SyncClient:
             min_schema = body.get("min_schema") if isinstance(body, dict) else None
             raise SchemaTooOldError(message, status, None if min_schema is None else str(min_schema))
         raise RequestRefusedError(message, status)
+
+    def conflicts(self, status: str = "open", limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        """``GET /sync/conflicts``: ``{items, total}`` of the conflicts of this device's scope, newest first
+        (``simoncer_central.conflict_api`` documents the items)."""
+        query = urlencode({"status": status, "limit": int(limit), "offset": int(offset)})
+        body = self._call("GET", f"/sync/conflicts?{query}").body
+        if not isinstance(body.get("items"), list) or not isinstance(body.get("total"), int):
+            raise ServerError("Jawaban daftar konflik dari server tidak sesuai protokol.")
+        return body
+
+    def resolve_conflict(self, conflict_id: int, resolution: str, by: str) -> dict[str, Any]:
+        """``POST /sync/conflicts/{id}/resolve``: record ``kept`` or ``reinstated`` by user ``by``. A retry
+        after a lost answer is safe (the server answers the same decision again)."""
+        payload = {"resolution": resolution, "by": by}
+        return self._call("POST", f"/sync/conflicts/{int(conflict_id)}/resolve", payload).body
 
 
 class _NotSentError(Exception):

@@ -25,6 +25,10 @@ WALL_DIGITS = 15
 COUNTER_DIGITS = 5
 PREFIX_CHARS = WALL_DIGITS + 1 + COUNTER_DIGITS + 1
 """Length of ``WALL-COUNTER-`` before the device id."""
+MAX_FUTURE_MS = 5 * 60_000
+"""How far ahead of (local time + offset) a received HLC may move the clock, and how far a clock may run
+ahead of the server's time before a sync puts it back (issue 8 §7: a laptop clock a day wrong must not
+let its stale writes win)."""
 
 _HLC = re.compile(r"^(\d{15})-(\d{5})-(.+)$", re.DOTALL)
 
@@ -65,20 +69,28 @@ def now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-def observe(session: Session, remote: str | Hlc) -> None:
+def observe(session: Session, remote: str | Hlc) -> bool:
     """Receive: move the clock to at least ``remote`` so the next local HLC sorts after it.
 
     wall = max(wall, remote wall); counter = the larger one on equal walls, the remote one when the
-    remote wall is ahead. (No clamping here: far-future HLCs are the caller's check, issue 8 §7.)"""
+    remote wall is ahead. A remote wall more than ``MAX_FUTURE_MS`` past local time + offset (and past the
+    clock itself) is clamped to that limit (counter 0): one far-future HLC from a laptop with a wrong clock
+    must not drag this clock along. Returns whether it was clamped."""
     r = _as_hlc(remote)
+    current_wall, offset = session.execute(text("SELECT wall_ms, offset_ms FROM sync_clock WHERE id = 1")).one()
+    limit = max(int(current_wall), now_ms() + int(offset) + MAX_FUTURE_MS)
+    wall, counter, clamped = r.wall_ms, r.counter, False
+    if wall > limit:
+        wall, counter, clamped = limit, 0, True
     session.execute(
         text(
             "UPDATE sync_clock SET "
             "counter = CASE WHEN :w > wall_ms THEN :c WHEN :w = wall_ms THEN max(counter, :c) ELSE counter END, "
             "wall_ms = max(wall_ms, :w) WHERE id = 1"
         ),
-        {"w": r.wall_ms, "c": r.counter},
+        {"w": wall, "c": counter},
     )
+    return clamped
 
 
 def tick(session: Session) -> str:
@@ -103,6 +115,22 @@ def set_offset(session: Session, offset_ms: int) -> None:
 def offset_from_server(server_time_ms: int, local_ms: int | None = None) -> int:
     """The offset to store after a server answered with its time ``server_time_ms``."""
     return int(server_time_ms) - (now_ms() if local_ms is None else local_ms)
+
+
+def reset_if_ahead(session: Session, server_time_ms: int, local_ms: int | None = None) -> bool:
+    """Bring a clock that runs more than ``MAX_FUTURE_MS`` ahead of the server back to the server's time.
+
+    ``server_time_ms`` was the server's time at local time ``local_ms`` (default: now); the server's time
+    now is estimated from the local time elapsed since. HLCs already queued keep their stamp (the server
+    clamps them when they arrive); later local edits get server-ish time again instead of staying a day
+    ahead. Returns whether the clock was moved back."""
+    local = now_ms()
+    server_now = int(server_time_ms) + (local - (local if local_ms is None else int(local_ms)))
+    wall = int(session.execute(text("SELECT wall_ms FROM sync_clock WHERE id = 1")).scalar_one())
+    if wall <= server_now + MAX_FUTURE_MS:
+        return False
+    session.execute(text("UPDATE sync_clock SET wall_ms = :w, counter = 0 WHERE id = 1"), {"w": server_now})
+    return True
 
 
 def device(session: Session) -> str:

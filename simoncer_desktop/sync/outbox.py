@@ -35,9 +35,13 @@ class OutboxOp:
     hlc: str
     status: str
     error: str | None
+    user: str | None = None
+    """The acting user (``app_user.username``) the change was made by (migration 0008); ``None`` for a
+    change written without a signed-in user."""
 
     def to_wire(self) -> dict[str, Any]:
-        """The op as the push protocol carries it (``docs/sync-design.md`` §5, without ``user``)."""
+        """The op as the push protocol carries it (``docs/sync-design.md`` §5); the server checks ``user``'s
+        role for the op (schema 8 and later)."""
         return {
             "op_id": self.op_id,
             "tbl": self.tbl,
@@ -45,15 +49,34 @@ class OutboxOp:
             "kind": self.kind,
             "fields": self.fields,
             "hlc": self.hlc,
+            "user": self.user or None,
         }
 
 
-COLUMNS = "seq, op_id, tbl, row_id, kind, fields, hlc, status, error"
+FIRST_ADMIN_SQL = (
+    "SELECT username FROM app_user WHERE role = 'admin' AND active = 1 AND deleted = 0 ORDER BY created_at, id LIMIT 1"
+)
+"""The database's first active administrator: the accountable user of changes written while nobody was
+signed in (the reference data seeded when a file is opened, changes queued before migration 0008)."""
+
+COLUMNS = f"seq, op_id, tbl, row_id, kind, fields, hlc, status, error, coalesce(user_name, ({FIRST_ADMIN_SQL}))"
+"""``user_name`` falls back to the first active administrator *at read time*, so changes written before any
+user existed (a new laptop's seeded reference data) carry the administrator pulled later."""
 
 
 def op_from_row(row: Any) -> OutboxOp:
-    seq, op_id, tbl, row_id, kind, fields, hlc, status, error = row
-    return OutboxOp(int(seq), op_id, tbl, row_id, kind, json.loads(fields), hlc, status, error)
+    seq, op_id, tbl, row_id, kind, fields, hlc, status, error, user = row
+    return OutboxOp(int(seq), op_id, tbl, row_id, kind, json.loads(fields), hlc, status, error, user)
+
+
+def set_acting_user(session: Session, username: str | None) -> None:
+    """Stamp the ops captured from now on in this transaction with ``username`` (the capture triggers read
+    ``sync_clock.acting_user``). Writes only when the value changes, so it costs one cheap UPDATE that
+    touches nothing in the common case. Runs on the session's connection (no autoflush: it is called
+    from flush and execute hooks)."""
+    session.connection().execute(
+        text("UPDATE sync_clock SET acting_user = :u WHERE id = 1 AND acting_user IS NOT :u"), {"u": username}
+    )
 
 
 def pending(session: Session, limit: int = 1000, after_seq: int = 0) -> list[OutboxOp]:
@@ -156,6 +179,7 @@ def queue_bulk_inserts(session: Session, marks: BulkMarks) -> int:
             ),
             {"seq": marks.seq, "t": table, "after": after},
         )
-        result = session.execute(text(capture.backfill_sql(table, columns[table], stamp, after_rowid=after)))
+        statement = capture.backfill_sql(table, columns[table], stamp, after_rowid=after, acting_user=True)
+        result = session.execute(text(statement))
         queued += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return queued

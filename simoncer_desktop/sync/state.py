@@ -4,12 +4,17 @@ Enrollment stores the server, the issued device id, token and scope (:func:`save
 stores its ``cursor`` in the transaction of the page it applied (:func:`set_cursor`); every attempt ends in
 :func:`record_success` or :func:`record_error` (what the status bar and ``simoncer-cli sync`` show).
 
+Two facts live in the ``app_state`` key-value table instead (no migration needed): the clock warning of
+the last sync (:func:`clock_warning`, ``CLOCK_WARNING_KEY``) and the position of an unfinished first-sync
+snapshot (:func:`snapshot_progress`, ``SNAPSHOT_KEY``).
+
 Plain SQL, not the ORM: the row is bookkeeping (no audit entry, no capture), and every function works in
 the caller's transaction (``with db.transaction() as s``).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,6 +56,19 @@ class State:
             f"cursor={self.cursor}, token={hidden!r}, last_success_at={self.last_success_at!r}, "
             f"last_error={self.last_error!r})"
         )
+
+
+CLOCK_WARNING_KEY = "sync_clock_warning"
+SNAPSHOT_KEY = "sync_snapshot"
+
+
+@dataclass(frozen=True)
+class SnapshotProgress:
+    """An unfinished first-sync snapshot: the server ``seq`` it was taken at and the last row key applied
+    (``None``: no page applied yet)."""
+
+    seq: int
+    after: str | None
 
 
 def _ensure_row(session: Session) -> None:
@@ -111,6 +129,8 @@ def save_enrollment(
             "keep": 1 if keep else 0,
         },
     )
+    if not keep:  # a snapshot of another server or scope is no use here
+        _set_key(session, SNAPSHOT_KEY, None)
     return not keep
 
 
@@ -151,3 +171,45 @@ def record_error(session: Session, message: str, at: datetime | None = None) -> 
         text("UPDATE sync_state SET last_error = :e, last_attempt_at = :at WHERE id = 1"),
         {"e": message, "at": _stamp(at)},
     )
+
+
+def _get_key(session: Session, key: str) -> str | None:
+    value = session.execute(text("SELECT value FROM app_state WHERE key = :k"), {"k": key}).scalar_one_or_none()
+    return None if value is None else str(value)
+
+
+def _set_key(session: Session, key: str, value: str | None) -> None:
+    if value is None:
+        session.execute(text("DELETE FROM app_state WHERE key = :k"), {"k": key})
+    else:
+        session.execute(
+            text("INSERT INTO app_state (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = :v"),
+            {"k": key, "v": value},
+        )
+
+
+def clock_warning(session: Session) -> str | None:
+    """The Bahasa warning of the last sync about this laptop's clock (None: the clock is fine)."""
+    return _get_key(session, CLOCK_WARNING_KEY)
+
+
+def set_clock_warning(session: Session, message: str | None) -> None:
+    _set_key(session, CLOCK_WARNING_KEY, message)
+
+
+def snapshot_progress(session: Session) -> SnapshotProgress | None:
+    raw = _get_key(session, SNAPSHOT_KEY)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        return SnapshotProgress(int(data["seq"]), None if data.get("after") is None else str(data["after"]))
+    except (ValueError, KeyError, TypeError):
+        return None  # unreadable: start the snapshot again (applying it twice is harmless)
+
+
+def set_snapshot_progress(session: Session, progress: SnapshotProgress | None) -> None:
+    """Call in the transaction that applied the snapshot page ending at ``progress.after``; ``None`` when
+    the snapshot is complete (the cursor then holds its ``seq``)."""
+    value = None if progress is None else json.dumps({"seq": progress.seq, "after": progress.after})
+    _set_key(session, SNAPSHOT_KEY, value)

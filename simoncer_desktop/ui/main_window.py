@@ -1,4 +1,4 @@
-"""The one main window: navigation on the left (Ctrl+1…Ctrl+8), pages in the middle, status bar below."""
+"""The one main window: navigation on the left (Ctrl+1…Ctrl+9, Ctrl+0), pages in the middle, status bar below."""
 
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.idle_lock import IdleLock
 from simoncer_desktop.ui.pages.caseload_page import CaseloadPage
 from simoncer_desktop.ui.pages.home_page import HomePage, PlaceholderPage
+from simoncer_desktop.ui.sync_controller import SyncController
 from simoncer_desktop.ui.tasks import TaskRunner
+from simoncer_desktop.ui.widgets.sync_status import SyncStatusWidget
 
 if TYPE_CHECKING:
     from simoncer_desktop.ui.dialogs.login_dialog import LoginDialog
@@ -50,7 +52,7 @@ class PageInfo:
 
 IDLE_LOCK_SETTING = "idle_lock_minutes"
 
-LAZY_PAGES = frozenset({"graduation", "disaster", "reports", "quality", "audit"})
+LAZY_PAGES = frozenset({"graduation", "disaster", "reports", "quality", "sync", "audit", "conflicts"})
 """Pages made when first shown rather than at start-up."""
 
 
@@ -112,7 +114,12 @@ def page_list() -> list[PageInfo]:
         PageInfo("sync", _t("Sinkronisasi")),
         PageInfo("settings", _t("Pengaturan")),
         PageInfo("audit", _t("Jejak Audit")),  # supervisors and admins; others see why not
+        PageInfo("conflicts", _t("Konflik")),  # supervisors and admins only: hidden for the others (Ctrl+0)
     ]
+
+
+PAGE_ACTIONS = {"conflicts": "conflict.resolve"}
+"""Pages listed only for roles allowed this action."""
 
 
 class MainWindow(QMainWindow):
@@ -152,12 +159,15 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
         self.count_label = QLabel()
-        self.sync_label = QLabel(self.tr("Sinkronisasi terakhir: belum pernah"))
+        self.sync_status = SyncStatusWidget()
+        self.sync = SyncController(db, self)
+        self.sync.status_changed.connect(self.sync_status.show_view)
+        self.sync_status.clicked.connect(lambda: self.show_page(self.page_index("sync")))
         status = self.statusBar()
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.count_label)
-        status.addPermanentWidget(self.sync_label)
+        status.addPermanentWidget(self.sync_status)
         self._build_account_menu()
         self.family_count = 0
         self._build_content()
@@ -166,6 +176,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleLock(minutes, self)
         self.idle.timed_out.connect(self.lock)
         self._update_account_ui()
+        self.sync.start()
 
     def _build_content(self) -> None:
         """The navigation and the pages (again for another user, see ``reset_for_user``)."""
@@ -182,6 +193,7 @@ class MainWindow(QMainWindow):
         self.caseload_page = CaseloadPage(self.db, self.tasks)
         self.caseload_page.caseload_changed.connect(self.refresh_counts)
         self.caseload_page.caseload_changed.connect(self._caseload_changed)
+        self.caseload_page.caseload_changed.connect(self.sync.refresh_status)
         self._built: dict[str, QWidget] = {"home": self.home_page, "caseload": self.caseload_page}
         """Pages made so far; the others are made the first time they are shown (``page``)."""
         for number, info in enumerate(self.pages_info, start=1):
@@ -194,13 +206,16 @@ class MainWindow(QMainWindow):
             widget.setObjectName(f"page_{info.key}")
             self.stack.addWidget(widget)
             self.navigation.addItem(info.title)
-            self.navigation.item(number - 1).setToolTip(self.tr("%s (Ctrl+%d)") % (info.title, number))
+            self.navigation.item(number - 1).setToolTip(self.tr("%s (Ctrl+%d)") % (info.title, number % 10))
             action = QAction(info.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, index=number - 1: self.show_page(index))
             self.addAction(action)
             self._page_actions.append(action)
+            if not self._page_allowed(info.key):
+                self.navigation.item(number - 1).setHidden(True)
+                action.setVisible(False)
         self.navigation.currentRowChanged.connect(self._navigated)
 
         self.content = QWidget()
@@ -270,6 +285,7 @@ class MainWindow(QMainWindow):
         previous = self.db.identity
         self._locked_user = previous.username if previous is not None else ""
         self.locked = True
+        self.sync.stop()
         self.db.sign_out()
         log.info("Window locked (user %s)", self._locked_user or "-")
         self.shell.setCurrentWidget(self.lock_page)
@@ -310,6 +326,7 @@ class MainWindow(QMainWindow):
         for action in self._page_actions:
             action.setEnabled(True)
         self.idle.reset()
+        self.sync.start()
         self._update_account_ui()
         if self.db.identity.must_change_password and not self.ask_new_password(password):
             QApplication.closeAllWindows()
@@ -362,7 +379,17 @@ class MainWindow(QMainWindow):
     # --- navigation --------------------------------------------------------------------------
 
     def show_page(self, index: int) -> None:
+        if 0 <= index < len(self.pages_info) and not self._page_allowed(self.pages_info[index].key):
+            return
         self.navigation.setCurrentRow(index)
+
+    def page_index(self, key: str) -> int:
+        return next(i for i, info in enumerate(self.pages_info) if info.key == key)
+
+    def _page_allowed(self, key: str) -> bool:
+        action = PAGE_ACTIONS.get(key)
+        identity = self.db.identity
+        return action is None or (identity is not None and can(identity, action))
 
     def page(self, key: str) -> QWidget:
         """The page ``key``, made now if it was not yet: the Graduasi, Bencana, Laporan and Kualitas Data pages
@@ -408,6 +435,14 @@ class MainWindow(QMainWindow):
             from simoncer_desktop.ui.pages.audit_page import AuditPage
 
             return AuditPage(self.db, self.tasks)
+        if key == "sync":
+            from simoncer_desktop.ui.pages.sync_page import SyncPage
+
+            return SyncPage(self.db, self.sync)
+        if key == "conflicts":
+            from simoncer_desktop.ui.pages.conflicts_page import ConflictsPage
+
+            return ConflictsPage(self.db, self.tasks)
         raise KeyError(key)
 
     @property
@@ -463,6 +498,8 @@ class MainWindow(QMainWindow):
             dialog.finished.disconnect(self._unlock_finished)
             dialog.done(0)
             dialog.deleteLater()
+        if not self.sync.shutdown():
+            log.warning("Sync still running at exit")
         if not self.tasks.shutdown():
             log.warning("Background work still running at exit")
         super().closeEvent(event)

@@ -235,3 +235,57 @@ def test_a_push_waits_for_a_concurrent_push_and_sees_its_winner(client: TestClie
     assert field_values(central, "household", hh)["address"] == "Jl. A (terbaru)"
     (conflict,) = dump(central)["conflict"]
     assert conflict[4] == '"Jl. B (lebih lama)"'
+
+
+def test_the_same_value_written_on_two_laptops_is_not_a_conflict(client: TestClient, central: CentralDb) -> None:
+    """Two laptops made from the same seed write identical values (settings, rates): in either arrival
+    order nothing is lost, so nothing is logged; a different value still is."""
+    a = enroll(central, "32.71.01", "A")
+    b = enroll(central, "32.71.01", "B")
+    hh = new_id()
+    for first, second in ((a, b), (b, a)):
+        reset(central)
+        push(client, a, [op(a, "household", hh, household(), wall=0, kind="insert")])
+        catch_up(client, a)
+        catch_up(client, b)
+        early = op(first, "household", hh, {"phone": "0899", "rt": "003"}, wall=10)
+        late = op(second, "household", hh, {"phone": "0899", "rt": "004"}, wall=20)
+        assert run(client, [(first, [early]), (second, [late])]) == [["applied"], ["applied"]]
+        assert run(client, [(first, [op(first, "household", hh, {"phone": "0899"}, wall=5)])]) == [["applied"]]
+        with central.transaction() as s:
+            log = [(c.field, c.losing_value) for c in conflicts.list_conflicts(s, "household", hh)]
+        assert log == [("rt", '"003"')], log
+
+
+def test_a_new_member_of_a_family_handed_over_meanwhile_follows_the_family(
+    client: TestClient, central: CentralDb
+) -> None:
+    """The office moves the family to 32.71.02; a 32.71.01 laptop that had not pulled yet adds a member:
+    the member goes where the family is now, and both offices receive it (the old one sees it leave)."""
+    office = enroll(central, "*", "KANTOR")
+    old = enroll(central, "32.71.01", "LAMA")
+    new = enroll(central, "32.71.02", "BARU")
+    hh, member = new_id(), new_id()
+    push(client, old, [op(old, "household", hh, household(), wall=0, kind="insert")])
+    push(client, office, [op(office, "household", hh, {"scope": "32.71.02"}, wall=10)])
+    fields = {"household_id": hh, "name": "Bayi Uji", "scope": "32.71.01", "deleted": 0}
+    assert push(client, old, [op(old, "member", member, fields, wall=5, kind="insert")])[0]["status"] == "applied"
+    with central.transaction() as s:
+        assert s.get(RowScope, ("member", member)).scope == "32.71.02"  # type: ignore[union-attr]
+    for dev in (old, new):
+        members = [c for c in pull_all_changes(client, dev) if c["row_id"] == member]
+        assert members and members[-1]["fields"]["scope"] == "32.71.02", dev.scope
+    # after the hand-over the old office may no longer change the member
+    answer = push(client, old, [op(old, "member", member, {"name": "Bayi"}, wall=30)])[0]
+    assert answer["status"] == "rejected" and "di luar wilayah" in answer["error"]
+
+
+def pull_all_changes(client: TestClient, dev: Dev) -> list[dict[str, Any]]:
+    changes: list[dict[str, Any]] = []
+    cursor = 0
+    while True:
+        page = pull(client, dev, cursor)
+        changes.extend(page["changes"])
+        if not page["has_more"]:
+            return changes
+        cursor = page["next_cursor"]

@@ -13,7 +13,7 @@ from simoncer_desktop import cli
 from simoncer_desktop.models import Facilitator
 from simoncer_desktop.models.enums import Role
 from simoncer_desktop.sync import hlc, outbox, state
-from tests.keys import open_test_database
+from tests.keys import TEST_PASSWORD, open_test_database
 from tests.pg import free_port
 from tests.sync.conftest import new_code
 from tests.sync.live import FakeCentral, LiveServer
@@ -141,8 +141,8 @@ def test_a_too_old_app_is_told_to_update_and_keeps_its_queue(
     fake.script = [(426, {"error": "Versi aplikasi ini terlalu lama untuk server.", "min_schema": 99})]
     code, _out, err = run(capsys, "sync", "--db", str(db_path))
     assert code == 1
-    assert err.startswith("Versi aplikasi terlalu lama") and "skema 99" in err
-    assert "antrean perubahan tetap disimpan (1 menunggu)" in err
+    assert err.startswith("Aplikasi terlalu lama untuk server ini") and "minimal 99" in err
+    assert "--export-outbox" in err and "(1 perubahan menunggu)" in err
     assert sync_state(db_path)[1] == 1
 
 
@@ -164,7 +164,7 @@ def test_enroll_into_a_new_file_creates_it_and_receives_the_scope(
     new = tmp_path / "baru" / "simoncer.sqlite3"
     assert run(capsys, "sync", "--db", str(new))[0] == 1 and not new.exists()  # plain sync creates nothing
     code, _out, err = run(capsys, "sync", "--db", str(new), "--server", central_server.url, "--enroll", "X")
-    assert code == 1 and "--region" in err and not new.exists()
+    assert code == 1 and "Pendaftaran gagal" in err and "Kode pendaftaran tidak valid" in err and not new.exists()
     code, out, err = run(
         capsys,
         "sync",
@@ -178,11 +178,13 @@ def test_enroll_into_a_new_file_creates_it_and_receives_the_scope(
         "32.71",
     )
     assert code == 0, err
-    assert "KUNCI PEMULIHAN" in err and "terdaftar" in out
+    assert "KUNCI PEMULIHAN" in err and "terdaftar" in out and "Masuk dengan akun dari kantor Dinsos" in out
     assert new.exists()
     from simoncer_desktop.security import signin
 
-    database = signin.sign_in(new, "admin", "rahasia-uji-123")
+    # No local user was made: laptop 1's admin came down with its password hash and signs in offline.
+    central_server.stop()
+    database = signin.sign_in(new, "admin", TEST_PASSWORD)
     try:
         with database.read() as s:
             names = [f.name for f in s.query(Facilitator).all()]
@@ -196,4 +198,16 @@ def test_help_documents_enrollment_and_new_databases(capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit):
         cli.main(["sync", "--help"])
     out = capsys.readouterr().out
-    assert "--enroll KODE" in out and "--ca-file PEM" in out and "--region" in out and "database baru" in out
+    assert "--enroll KODE" in out and "--ca-file PEM" in out and "--region" in out and "belum ada" in out
+
+
+def test_enroll_into_a_new_file_says_when_the_server_sent_no_account(
+    tmp_path: Path, central: CentralDb, central_server: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = tmp_path / "kosong" / "simoncer.sqlite3"
+    code, out, err = run(
+        capsys, "sync", "--db", str(new), "--server", central_server.url, "--enroll", new_code(central)
+    )
+    assert code == 0, err
+    assert new.exists() and "terdaftar" in out
+    assert "belum mengirim satu pun akun pengguna" in err

@@ -221,3 +221,36 @@ def test_an_answer_that_is_not_the_protocol_is_a_server_error(fake: FakeCentral,
 def test_default_context_verifies_certificates() -> None:
     context = sync_client._ssl_context(None)
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+
+
+def test_push_carries_the_pull_cursor_and_reads_a_clock_warning(fake: FakeCentral, fake_server: LiveServer) -> None:
+    op = {"op_id": "op-1", "tbl": "facilitator", "row_id": "r1", "kind": "update", "fields": {"phone": "1"}}
+    fake.push_handler = lambda body: (
+        200,
+        {"results": [{"op_id": "op-1", "status": "applied"}], "server_time_ms": 5, "clock_warning": {"skew_ms": 9}},
+    )
+    with SyncClient(fake_server.url, "tok") as client:
+        answer = client.push("dev-1", "b-1", 8, [op], cursor=42)
+        plain = client.push("dev-1", "b-2", 8, [op])
+    first, second = (s.body for s in fake.seen if s.path == "/sync/push")
+    assert first["cursor"] == 42 and "cursor" not in second
+    assert answer.clock_skew_ms == 9 and plain.clock_skew_ms == 9
+    fake.push_handler = None
+    with SyncClient(fake_server.url, "tok") as client:
+        assert client.push("dev-1", "b-3", 8, [op]).clock_skew_ms is None
+
+
+def test_snapshot_pages_from_the_real_central_service(central: CentralDb, central_server: LiveServer) -> None:
+    with SyncClient(central_server.url) as client:
+        client.enroll(new_code(central, "32.71.05"), "LAPTOP-UJI")
+        page = client.snapshot(None, 10)
+        assert (page.items, page.snapshot_seq, page.has_more) == ([], 0, False)
+        with pytest.raises(RequestRefusedError) as info:
+            client.snapshot("tanpa-pemisah", 10, 0)
+        assert info.value.status == 400
+
+
+def test_a_server_without_snapshots_is_a_404(fake: FakeCentral, fake_server: LiveServer) -> None:
+    with SyncClient(fake_server.url, "tok") as client, pytest.raises(RequestRefusedError) as info:
+        client.snapshot()
+    assert info.value.status == 404

@@ -82,7 +82,9 @@ def test_push_answers_acknowledge_poison_or_keep_each_op(
 
     pushes = [s for s in fake.seen if s.path == "/sync/push"]
     assert len(pushes) == -(-total // 3) and all(len(p.body["ops"]) <= 3 for p in pushes)
-    assert all(p.body["device_id"] == DEVICE and p.body["schema_version"] == 7 for p in pushes)
+    schema = engine.schema_number(db.migration.to_revision)
+    assert all(p.body["device_id"] == DEVICE and p.body["schema_version"] == schema for p in pushes)
+    assert all(p.body["cursor"] == 0 for p in pushes)  # the pull cursor travels with every batch
     assert all(p.headers["authorization"] == "Bearer tok-1" for p in pushes)
     assert [op["op_id"] for op in fake.pushed_ops()] == queued  # capture order
     assert (report.pending_before, report.pushed, report.unanswered) == (total, total - 1, 1)
@@ -198,7 +200,16 @@ def test_a_refusal_stops_the_run_keeps_the_outbox_and_is_stored(
     assert pending(db) == before
     with db.read() as s:
         current = state.load(s)
-        assert current.last_error == body["error"] and current.last_success_at is None
+        if status == 426:  # the server's words are replaced by what to do: update, or export the queue
+            schema = engine.schema_number(db.migration.to_revision)
+            assert current.last_error == (
+                f"Aplikasi terlalu lama untuk server ini (skema {schema}, minimal 9): perbarui aplikasi. Perubahan "
+                f"yang belum terkirim tetap tersimpan; ekspor dengan {engine.EXPORT_HINT} lalu serahkan berkasnya "
+                "ke kantor Dinsos."
+            )
+        else:
+            assert current.last_error == body["error"]
+        assert current.last_success_at is None
         assert current.last_attempt_at is not None
 
 
@@ -238,7 +249,7 @@ def test_two_laptops_converge_through_the_real_central_service(
 
     first = engine.sync_once(db, client_a)
     assert first.pending_after == 0 and first.poison_total == 0, first.notices
-    assert first.pulled >= first.applied  # its own accepted changes come back (harmless, same values)
+    assert first.snapshot_rows >= first.applied  # first sync: the snapshot holds its own rows (same values)
     engine.sync_once(second_db, client_b)
     assert facilitator(second_db, row_id) == ("Bu Endang", None)
 

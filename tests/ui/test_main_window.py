@@ -13,6 +13,7 @@ from simoncer_desktop.ui.pages.graduation_page import GraduationPage
 from simoncer_desktop.ui.pages.home_page import PlaceholderPage
 from simoncer_desktop.ui.pages.relief_page import ReliefPage
 from simoncer_desktop.ui.pages.reports_page import ReportsPage
+from simoncer_desktop.ui.pages.sync_page import SyncPage
 
 PAGES = [
     "Beranda",
@@ -24,6 +25,7 @@ PAGES = [
     "Sinkronisasi",
     "Pengaturan",
     "Jejak Audit",
+    "Konflik",
 ]
 
 
@@ -52,6 +54,8 @@ def test_ctrl_number_switches_page(qtbot: QtBot, window: MainWindow, number: int
         assert page.tabs.tabText(0) == "Kejadian"
     elif number == 5:
         assert isinstance(page, ReportsPage)
+    elif number == 7:
+        assert isinstance(page, SyncPage)
     elif number > 2:
         assert isinstance(page, PlaceholderPage)
         assert page.message.text() == f"Halaman {PAGES[number - 1]} akan tersedia pada rilis berikutnya."
@@ -71,7 +75,7 @@ def test_keluarga_page_puts_the_cursor_in_the_search_box(qtbot: QtBot, window: M
 
 def test_status_bar_and_home_show_the_caseload(window: MainWindow, demo_db: Database) -> None:
     assert window.count_label.text() == "300 keluarga"
-    assert window.sync_label.text() == "Sinkronisasi terakhir: belum pernah"
+    assert window.sync_status.state_label.text() == "Belum terdaftar di server"
     assert str(demo_db.path) in window.db_label.text()
     assert window.home_page.total_value.text() == "300"
     active = int(window.home_page.active_value.text().replace(".", ""))

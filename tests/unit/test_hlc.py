@@ -109,4 +109,5 @@ def test_outbox_pending_poison_acknowledge(db: Database) -> None:
         assert outbox.acknowledge(s, []) == 0
         assert [op.op_id for op in outbox.pending(s)] == [ops[3].op_id, ops[4].op_id]
         wire = ops[3].to_wire()
-        assert set(wire) == {"op_id", "tbl", "row_id", "kind", "fields", "hlc"} and wire["tbl"] == "setting"
+        assert set(wire) == {"op_id", "tbl", "row_id", "kind", "fields", "hlc", "user"} and wire["tbl"] == "setting"
+        assert wire["user"] == "admin"  # the signed-in user of the fixture's session

@@ -41,6 +41,9 @@ WHO_MAY: dict[str, set[str]] = {
     "users.manage": {AD},
     "maintenance.run": {AD},
     "audit.view": {SU, AD},
+    "sync.run": {OP, PD, SU, AD},
+    "sync.enroll": {AD},
+    "conflict.resolve": {SU, AD},
     "reports.export": {OP, PD, SU, AD, VI},
 }
 

@@ -63,6 +63,7 @@ from simoncer_desktop.services import (
     auth,
     caseload,
     caseload_import,
+    conflict_resolution,
     demo_data,
     demo_relief,
     programme_withdraw,
@@ -161,6 +162,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "auth.create_user": ADMIN_ONLY,
     "auth.set_active": ADMIN_ONLY,
     "auth.reset_password": ADMIN_ONLY,
+    # sync conflicts (issue 8): reinstating a losing value is the deciders' (on a family of kecamatan A)
+    "conflict_resolution.reinstate": DECIDERS,
 }
 
 
@@ -474,6 +477,11 @@ CASES: dict[str, Case] = {
         lambda s, w, ctx, who: auth.reset_password(s, who, "viewer.lama", "reset-sandi-99"),  # type: ignore[arg-type]
         lambda s, w, ctx: s.scalar(select(User.password_hash).where(User.username == "viewer.lama")),
         _old_user,
+    ),
+    # sync conflicts
+    "conflict_resolution.reinstate": Case(
+        lambda s, w, ctx, who: conflict_resolution.reinstate(s, "household", w.household, "address", "Jl. Kalah No. 3"),
+        column(Household.address, _hh),
     ),
 }
 

@@ -301,16 +301,29 @@ def test_a_rolled_back_transaction_leaves_no_outbox_rows(db: Database) -> None:
         assert (last_seq(s), hlc.current(s)) == before
 
 
-def test_observing_a_remote_hlc_far_ahead_orders_the_next_local_change_after_it(db: Database) -> None:
-    remote = hlc.format_hlc(hlc.now_ms() + 10 * 86_400_000, 7, "ffffffff-remote")
+def test_observing_a_remote_hlc_ahead_orders_the_next_local_change_after_it(db: Database) -> None:
+    remote = hlc.format_hlc(hlc.now_ms() + 60_000, 7, "ffffffff-remote")
     with db.transaction() as s:
-        hlc.observe(s, remote)
+        assert hlc.observe(s, remote) is False
         start = last_seq(s)
         set_setting(s, "observe_probe", 1, date(2026, 1, 1))
         (op,) = ops_after(s, start)
     assert op.hlc > remote
     stamp = hlc.parse(op.hlc)
     assert (stamp.wall_ms, stamp.counter) == (hlc.parse(remote).wall_ms, 8)
+
+
+def test_a_remote_hlc_days_ahead_is_clamped_and_does_not_drag_the_clock_along(db: Database) -> None:
+    remote = hlc.format_hlc(hlc.now_ms() + 10 * 86_400_000, 7, "ffffffff-remote")
+    before = hlc.now_ms()
+    with db.transaction() as s:
+        assert hlc.observe(s, remote) is True
+        start = last_seq(s)
+        set_setting(s, "observe_probe", 1, date(2026, 1, 1))
+        (op,) = ops_after(s, start)
+    stamp = hlc.parse(op.hlc)
+    assert before + hlc.MAX_FUTURE_MS <= stamp.wall_ms <= hlc.now_ms() + hlc.MAX_FUTURE_MS
+    assert op.hlc < remote  # the far-future stamp is not followed
 
 
 def test_the_clock_carries_this_files_device_id(db: Database) -> None:
@@ -323,7 +336,7 @@ def test_the_triggers_at_head_are_the_ones_the_models_call_for(db: Database) -> 
     """A model change without a capture migration fails here."""
     expected = {
         re.match(r"CREATE TRIGGER (\w+)", sql).group(1): sql  # type: ignore[union-attr]
-        for sql in capture.create_trigger_sql(capture.captured_columns(), capture.BULK_TABLES)
+        for sql in capture.current_trigger_sql(capture.captured_columns(), capture.BULK_TABLES)
     }
     with db.read() as s:
         actual = dict(
