@@ -24,6 +24,7 @@ from simoncer_desktop.errors import AuthError, SimoncerError
 from simoncer_desktop.services import auth
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.widgets.form import ERROR_MARK, FieldBox, align_labels
+from simoncer_desktop.ui.widgets.labels import message_label
 
 REPEAT_MISMATCH = "Kedua kata sandi tidak sama."
 
@@ -47,12 +48,7 @@ def password_edit() -> QLineEdit:
 
 def error_label() -> QLabel:
     """A message that belongs to no one field (hidden while empty)."""
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
+    return message_label()
 
 
 def show_message(label: QLabel, message: str) -> None:

@@ -40,6 +40,7 @@ from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.attachments_panel import AttachmentsPanel
 from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
 from simoncer_desktop.ui.widgets.form import ERROR_MARK, DateField, FieldBox
+from simoncer_desktop.ui.widgets.labels import message_label, note_label
 from simoncer_desktop.ui.widgets.table import configure_table, select_row, selected_row
 
 DUE_WIDTHS: dict[int, int | tuple[str, int]] = {
@@ -77,14 +78,8 @@ class DistributionDialog(BoxedForm):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._line_chosen())
         self.lines_label = QLabel(self.tr("&Hak bantuan keluarga ini"))
         self.lines_label.setBuddy(self.table)
-        self.earlier_label = QLabel()
-        self.earlier_label.setObjectName("fieldError")
-        self.earlier_label.setWordWrap(True)
-        self.earlier_label.hide()
-        self.info_label = QLabel()
-        self.info_label.setObjectName("summary")
-        self.info_label.setWordWrap(True)
-        self.info_label.hide()
+        self.earlier_label = message_label()
+        self.info_label = note_label()
 
         self.date_edit = DateField()
         self.date_edit.set_value(self._today)

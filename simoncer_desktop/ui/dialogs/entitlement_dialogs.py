@@ -47,6 +47,7 @@ from simoncer_desktop.ui.models.relief_stock_models import (
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.boxed_form import BoxedForm
 from simoncer_desktop.ui.widgets.form import DateField, FieldBox, fill_combo
+from simoncer_desktop.ui.widgets.labels import message_label
 from simoncer_desktop.ui.widgets.table import configure_table, select_row, selected_row
 
 INDEX_WIDTHS: dict[int, int | tuple[str, int]] = {
@@ -67,11 +68,7 @@ APPLIED_WIDTHS: dict[int, int | tuple[str, int]] = {
 
 
 def _message_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
+    label = message_label()
     return label
 
 

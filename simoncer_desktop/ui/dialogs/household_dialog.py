@@ -59,6 +59,7 @@ from simoncer_desktop.ui.widgets.form import (
     select_value,
     show_errors,
 )
+from simoncer_desktop.ui.widgets.labels import message_label
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
 
 log = logging.getLogger(__name__)
@@ -84,10 +85,7 @@ class HistoryPanel(QWidget):
         configure_table(self.view, {columns.index(c): w for c, w in widths.items()}, stretch=len(columns) - 1)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)

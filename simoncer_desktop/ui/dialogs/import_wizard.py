@@ -33,6 +33,7 @@ from simoncer_desktop.services.caseload_import import ImportPlan, ImportResult, 
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +94,7 @@ class ImportWizard(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        self.file_error = QLabel()
-        self.file_error.setObjectName("fieldError")
-        self.file_error.setWordWrap(True)
-        self.file_error.hide()
+        self.file_error = message_label()
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
         layout.addLayout(row)

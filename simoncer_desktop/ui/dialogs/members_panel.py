@@ -37,6 +37,7 @@ from simoncer_desktop.ui.format import rupiah
 from simoncer_desktop.ui.models.member_table_model import MemberColumn, MemberLine, MemberTableModel
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.form import ERROR_MARK
+from simoncer_desktop.ui.widgets.labels import message_label
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
 
 
@@ -101,10 +102,7 @@ class MembersPanel(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
 
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = message_label()
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)

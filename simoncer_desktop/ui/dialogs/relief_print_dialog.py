@@ -29,6 +29,7 @@ from simoncer_desktop.reports.relief_print import FORMATS, LABELS, DocumentKind,
 from simoncer_desktop.services.caseload_query import Option
 from simoncer_desktop.services.relief_events import EventRow
 from simoncer_desktop.ui.widgets.form import ERROR_MARK, DateField, align_labels
+from simoncer_desktop.ui.widgets.labels import message_label
 
 FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel (.xlsx)"}
 
@@ -75,10 +76,7 @@ class ReliefPrintDialog(QDialog):
         where_layout.setContentsMargins(0, 0, 0, 0)
         where_layout.addWidget(self.path_edit, 1)
         where_layout.addWidget(self.browse_button)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("fieldError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = message_label()
 
         self.form = QFormLayout()
         self.form.addRow(self.tr("&Dokumen"), self.kind_combo)

@@ -54,6 +54,7 @@ from simoncer_desktop.ui.widgets.form import (
     select_value,
     show_errors,
 )
+from simoncer_desktop.ui.widgets.labels import message_label
 
 SEARCH_DELAY_MS = 120
 FAMILY_FIELDS = ("no_kk", "head_name", "address", "kelurahan_code", "rt", "rw", "phone", "damage", "needs")
@@ -193,10 +194,7 @@ class VictimDialog(FormDialog):
         victim_buttons.addStretch(1)
         victim_buttons.addWidget(self.add_victim_button)
         victim_buttons.addWidget(self.remove_victim_button)
-        self.victims_error = QLabel()
-        self.victims_error.setObjectName("fieldError")
-        self.victims_error.setWordWrap(True)
-        self.victims_error.hide()
+        self.victims_error = message_label()
 
         self._build_buttons(self.tr("Batal"))
         self.save_button.setAutoDefault(False)

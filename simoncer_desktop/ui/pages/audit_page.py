@@ -40,6 +40,7 @@ from simoncer_desktop.ui.models.audit_model import AuditTableModel, Column, deta
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.form import DateField, fill_combo
+from simoncer_desktop.ui.widgets.labels import message_label
 from simoncer_desktop.ui.widgets.save_path import ask_xlsx_path
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table
 
@@ -132,10 +133,7 @@ class AuditPage(TaskTab):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("summary")
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label()
         self.info_label = QLabel()
         self.info_label.setObjectName("summary")
         self.info_label.setWordWrap(True)

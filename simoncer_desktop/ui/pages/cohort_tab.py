@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,7 @@ from simoncer_desktop.ui.models.cohort_model import CohortColumn, CohortTableMod
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.form import fill_combo
+from simoncer_desktop.ui.widgets.labels import message_label, note_label
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_row, selected_row
 
 log = logging.getLogger(__name__)
@@ -152,15 +153,8 @@ class CohortTab(TaskTab):
         buttons.addWidget(self.attendance_button)
         buttons.addWidget(self.session_button)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
-        self.info_label = QLabel()
-        self.info_label.setObjectName("summary")
-        self.info_label.setWordWrap(True)
-        self.info_label.hide()
+        self.message_label = message_label()
+        self.info_label = note_label()
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -36,6 +36,7 @@ from simoncer_desktop.sync.client import OfflineError, TlsError
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label, note_label
 from simoncer_desktop.ui.widgets.table import configure_table
 
 log = logging.getLogger(__name__)
@@ -183,15 +184,8 @@ class ConflictsPage(TaskTab):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("summary")
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
-        self.info_label = QLabel()
-        self.info_label.setObjectName("summary")
-        self.info_label.setWordWrap(True)
-        self.info_label.hide()
+        self.message_label = message_label()
+        self.info_label = note_label()
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)

@@ -54,6 +54,7 @@ from simoncer_desktop.ui.dialogs.proposal_dialog import ProposalDialog
 from simoncer_desktop.ui.models.decision_models import ProposalColumn, dmy, proposal_model
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_rows
 
 log = logging.getLogger(__name__)
@@ -146,10 +147,7 @@ class DecisionTab(TaskTab):
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label()
         self.result_label = QLabel()
         self.result_label.setObjectName("summary")
         self.result_label.setWordWrap(True)

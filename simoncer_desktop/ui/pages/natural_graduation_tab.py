@@ -48,6 +48,7 @@ from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.natural_graduation_model import ProposalColumn, ProposalTableModel
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_rows
 
 log = logging.getLogger(__name__)
@@ -171,10 +172,7 @@ class NaturalGraduationTab(TaskTab):
         for button in (self.approve_button, self.reject_button, self.approve_all_button, self.apply_button):
             buttons.addWidget(button)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label()
         self.result_label = QLabel()
         self.result_label.setObjectName("summary")
         self.result_label.setWordWrap(True)

@@ -41,6 +41,7 @@ from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.relief_models import EventColumn, EventTableModel, FamilyColumn, FamilyTableModel
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_row, selected_row
 
 EVENT_WIDTHS: dict[int, int | tuple[str, int]] = {
@@ -179,10 +180,7 @@ class ReliefEventsTab(TaskTab):
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label()
         self.info_label = QLabel()
         self.info_label.setObjectName("summary")
         self.info_label.hide()

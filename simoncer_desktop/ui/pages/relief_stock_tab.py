@@ -34,6 +34,7 @@ from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.relief_stock_models import CardColumn, ItemColumn, ItemsModel, StockCardModel
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label, note_label
 from simoncer_desktop.ui.widgets.table import DIGITS, configure_table, select_row, selected_row
 
 log = logging.getLogger(__name__)
@@ -131,15 +132,8 @@ class StockTab(TaskTab):
         buttons.addStretch(1)
         buttons.addWidget(self.index_button)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
-        self.info_label = QLabel()
-        self.info_label.setObjectName("summary")
-        self.info_label.setWordWrap(True)
-        self.info_label.hide()
+        self.message_label = message_label()
+        self.info_label = note_label()
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)

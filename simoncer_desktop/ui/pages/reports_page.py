@@ -30,6 +30,7 @@ from simoncer_desktop.ui.models.cells_model import SORT_ROLE, CellsModel
 from simoncer_desktop.ui.models.recap_rows import tables
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label, note_label
 from simoncer_desktop.ui.widgets.save_path import ask_xlsx_path
 
 PERIODS = (("", "Setahun"), ("Q1", "Kuartal I"), ("Q2", "Kuartal II"), ("Q3", "Kuartal III"), ("Q4", "Kuartal IV"))
@@ -84,14 +85,8 @@ class ReportsPage(TaskTab):
         self.tabs = QTabWidget()
         self.models: list[CellsModel] = []
         self.views: list[QTableView] = []
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
-        self.info_label = QLabel()
-        self.info_label.setObjectName("summary")
-        self.info_label.setWordWrap(True)
-        self.info_label.hide()
+        self.message_label = message_label()
+        self.info_label = note_label()
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(controls)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.services import attachments as att
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label
 
 log = logging.getLogger(__name__)
 
@@ -76,10 +76,7 @@ class AttachmentsPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.itemSelectionChanged.connect(self._sync)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
-        self.message_label = QLabel()
-        self.message_label.setObjectName("fieldError")
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
+        self.message_label = message_label()
         self.caption_edit = QLineEdit()
         self.caption_edit.setPlaceholderText(self.tr("Keterangan lampiran berikutnya (opsional)"))
         self.caption_edit.setMaxLength(att.MAX_CAPTION)

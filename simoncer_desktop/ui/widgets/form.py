@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from simoncer_desktop.errors import PermissionDeniedError, ValidationError
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
+from simoncer_desktop.ui.widgets.labels import message_label
 
 T = TypeVar("T")
 
@@ -204,10 +205,7 @@ class FormDialog(QDialog):
     def _build_buttons(self, cancel_text: str) -> None:
         """``general_error`` (messages that belong to no field, hidden while there are none) and ``buttons``,
         *Simpan* (``save_button``) and a cancel button labelled ``cancel_text``."""
-        self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Simpan"))
