@@ -5,11 +5,18 @@ Bencana page: the demo flood with its victims, the registration form with a KPM 
 the hand-over form, the stock card and the first page of the berita acara (when ``pdftoppm`` exists).
 The security part (``security_shots``): the login with a wrong password, the first-run wizard's recovery
 key page, the Pengguna dialog, the Jejak Audit page and a family's Riwayat tab.
+The sync part (``sync_shots``): a kecamatan laptop's Sinkronisasi page just after *Sinkronkan sekarang*
+(one change merged, one refused because its author was deactivated meanwhile; the status bar *Daring*) and
+its Konflik page with the address two laptops changed differently (``sync.png``, ``conflicts.png``).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [--out docs/screenshots] [--security-only]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot.py [--out docs/screenshots]
+        [--security-only | --sync-only]
 
 Makes its own demo database (2,000 synthetic families, seed 1) in a temporary folder; the security part
-makes another one through the first-run wizard (cheap argon2, 300 families, synthetic users).
+makes another one through the first-run wizard (cheap argon2, 300 families, synthetic users). The sync part
+runs the real central service (``simoncer_central``, SQLite in the temporary folder) with uvicorn on
+loopback, and two encrypted laptops enrolled with one-time codes: the Dinsos office (120 synthetic families,
+pushed) and a new Bogor Selatan laptop that pulls its kecamatan, then syncs field edits (a few seconds).
 """
 
 from __future__ import annotations
@@ -17,9 +24,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,16 +40,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import uvicorn  # noqa: E402
 from argon2 import PasswordHasher, Type  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from benchmarks.keys import open_bench_database  # noqa: E402
+from simoncer_central import devices  # noqa: E402
+from simoncer_central.app import create_app  # noqa: E402
+from simoncer_central.store import CentralDb, open_central  # noqa: E402
 from simoncer_desktop.models import AffectedFamily, DisasterEvent, Facilitator, Household, Member  # noqa: E402
 from simoncer_desktop.models.base import GLOBAL_SCOPE  # noqa: E402
 from simoncer_desktop.models.enums import AuditAction, HouseholdStatus, Relationship, Role  # noqa: E402
@@ -47,7 +61,7 @@ from simoncer_desktop.reports.excel.recap_workbook import write_recap  # noqa: E
 from simoncer_desktop.reports.relief_print import DocumentKind, DocumentRequest, print_document  # noqa: E402
 from simoncer_desktop.security import signin  # noqa: E402
 from simoncer_desktop.security.keystore import format_recovery_key  # noqa: E402
-from simoncer_desktop.services import auth, caseload_export, demo_data, demo_relief  # noqa: E402
+from simoncer_desktop.services import auth, caseload_export, demo_data, demo_relief, sync_status  # noqa: E402
 from simoncer_desktop.services import programme as prog  # noqa: E402
 from simoncer_desktop.services import programme_progress as progress  # noqa: E402
 from simoncer_desktop.services import relief_distribution as dist  # noqa: E402
@@ -63,6 +77,10 @@ from simoncer_desktop.services.caseload_query import CaseloadFilter  # noqa: E40
 from simoncer_desktop.services.components import age_on  # noqa: E402
 from simoncer_desktop.services.programme_decision import propose_graduation  # noqa: E402
 from simoncer_desktop.store import Database  # noqa: E402
+from simoncer_desktop.sync import capture, hlc  # noqa: E402
+from simoncer_desktop.sync import engine as sync_engine  # noqa: E402
+from simoncer_desktop.sync.client import SyncClient  # noqa: E402
+from simoncer_desktop.sync.enrollment import enroll_device  # noqa: E402
 from simoncer_desktop.ui import tasks  # noqa: E402
 from simoncer_desktop.ui.app import create_application  # noqa: E402
 from simoncer_desktop.ui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
@@ -74,6 +92,8 @@ from simoncer_desktop.ui.dialogs.victim_dialog import VictimDialog  # noqa: E402
 from simoncer_desktop.ui.main_window import MainWindow  # noqa: E402
 from simoncer_desktop.ui.models.audit_model import Column  # noqa: E402
 from simoncer_desktop.ui.pages.audit_page import AuditPage  # noqa: E402
+from simoncer_desktop.ui.pages.conflicts_page import ConflictsPage  # noqa: E402
+from simoncer_desktop.ui.pages.sync_page import SyncPage  # noqa: E402
 from simoncer_desktop.ui.widgets.form import select_value  # noqa: E402
 from simoncer_desktop.ui.widgets.table import select_row  # noqa: E402
 
@@ -477,6 +497,163 @@ def security_shots(out: Path, folder: Path, families: int = 300) -> None:
         login.deleteLater()
 
 
+# --- sync: Sinkronisasi and Konflik -------------------------------------------------------------------
+
+SYNC_KECAMATAN = "32.71.01"
+"""Bogor Selatan: the kecamatan laptop of the sync pictures."""
+KECAMATAN_LAPTOP = "LAPTOP-BOGSEL"
+SYNC_PASSWORD = "sandi-contoh-2026"
+"""Every synthetic account of the sync part has this password."""
+DEMO_TABLES = ("facilitator", "household", "member")
+"""What ``demo_data.generate`` writes, parents first."""
+
+
+@contextmanager
+def central_service(folder: Path) -> Iterator[tuple[str, CentralDb]]:
+    """The real central service on a SQLite file in ``folder``, served by uvicorn on loopback in a thread
+    (as ``tests/sync/live.py`` does): yields its URL and database (for one-time codes)."""
+    central = open_central(f"sqlite:///{folder / 'central.sqlite3'}")
+    central.upgrade()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    config = uvicorn.Config(
+        create_app(central, upgrade=False), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise SystemExit("the central service did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}", central
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def enroll(db: Database, url: str, central: CentralDb, scope: str, name: str) -> None:
+    """What the administrator does: a one-time code made on the server (``simoncer-central enroll``), traded
+    for this device's token as the Sinkronisasi page does."""
+    with central.transaction() as session:
+        code = devices.create_enrollment_code(session, scope, name)
+    with SyncClient(url) as client:
+        enroll_device(db, client, code, name)
+
+
+def sync(db: Database) -> sync_engine.SyncReport:
+    with db.read() as session:
+        client = sync_status.client_for(session)
+    with client:
+        return sync_engine.sync_once(db, client)
+
+
+def change_family(db: Database, household_id: str, **fields: str) -> None:
+    """Edit a family through the caseload service, as the signed-in user (captured for sync)."""
+    with db.transaction() as session:
+        data = get_household(session, household_id).to_input()
+        for name, value in fields.items():
+            setattr(data, name, value)
+        update_household(session, household_id, data)
+
+
+def office_laptop(folder: Path, url: str, central: CentralDb, families: int) -> tuple[Database, list[str]]:
+    """The Dinsos office (scope ``*``): demo families, the kecamatan's accounts, all pushed to the server.
+    Returns the database (signed in as the admin) and four families of the kecamatan (by No. KK)."""
+    username, full_name, _password = ADMIN
+    db, _recovery = signin.create_database(
+        folder / "kantor.sqlite3", SECURITY_REGION, GLOBAL_SCOPE, username, full_name, SYNC_PASSWORD
+    )
+    with db.transaction() as session:
+        # demo data is written with capture off (it never leaves a laptop); here it is queued on purpose,
+        # the way a bulk write is (one insert op per new row, parents first), to seed the throw-away server
+        marks = {t: int(session.scalar(text(f'SELECT coalesce(max(rowid), 0) FROM "{t}"')) or 0) for t in DEMO_TABLES}
+        demo_data.generate(session, families=families, seed=1, region=SECURITY_REGION)
+        stamp, columns = hlc.tick(session), capture.captured_columns()
+        for table in DEMO_TABLES:
+            session.execute(text(capture.backfill_sql(table, columns[table], stamp, marks[table], acting_user=True)))
+        chosen = list(
+            session.scalars(
+                select(Household.id)
+                .where(Household.scope == SYNC_KECAMATAN, Household.status == HouseholdStatus.ACTIVE)
+                .order_by(Household.no_kk)
+                .limit(4)
+            )
+        )
+    for data in (
+        auth.UserInput("budi", "Budi Santoso", Role.OPERATOR, SYNC_PASSWORD, scope=SYNC_KECAMATAN),
+        auth.UserInput("dewi", "Dewi Anggraini", Role.OPERATOR, SYNC_PASSWORD, scope=SYNC_KECAMATAN),
+        auth.UserInput("citra", "Citra Lestari", Role.SUPERVISOR, SYNC_PASSWORD, scope=SYNC_KECAMATAN),
+    ):
+        signin.add_user(db, data)
+    enroll(db, url, central, GLOBAL_SCOPE, "KANTOR-DINSOS")
+    sync(db)
+    return db, chosen
+
+
+def kecamatan_edit(path: Path, username: str, household_id: str, **fields: str) -> None:
+    """A field worker signs in on the kecamatan laptop (offline) and edits a family."""
+    db = signin.sign_in(path, username, SYNC_PASSWORD)
+    try:
+        change_family(db, household_id, **fields)
+    finally:
+        db.close()
+
+
+def sync_shots(out: Path, folder: Path, families: int = 120) -> None:
+    """An office laptop and a kecamatan laptop on the real central service: the kecamatan laptop's Sinkronisasi
+    page just after *Sinkronkan sekarang* (one change merged, one refused) and its Konflik page."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with cheap_argon2(), central_service(folder) as (url, central):
+        office, (family, other, third, fourth) = office_laptop(folder, url, central, families)
+
+        path = folder / "kecamatan.sqlite3"  # a new laptop enrolled for Bogor Selatan: users and caseload come down
+        laptop, _recovery = signin.create_enrolled_database(path, scope=SYNC_KECAMATAN, region_code=SECURITY_REGION)
+        enroll(laptop, url, central, SYNC_KECAMATAN, KECAMATAN_LAPTOP)
+        sync(laptop)
+        laptop.close()
+
+        # offline on the laptop: Dewi updates a phone number; then the office deactivates her account
+        kecamatan_edit(path, "dewi", other, phone="085711223344")
+        signin.set_active(office, "dewi", False)
+        # Budi corrects an address and RT; a moment later the office records another address for that family
+        kecamatan_edit(path, "budi", family, address="Jl. Cipaku No. 7", rt="003")
+        kecamatan_edit(path, "budi", third, phone="081377889900")
+        time.sleep(0.3)  # the office's edit is later by more than the two clocks can differ
+        change_family(office, family, address="Jl. Pahlawan 5")
+        change_family(office, fourth, phone="082155667788")
+        sync(office)
+        office.close()
+
+        laptop = signin.sign_in(path, "citra", SYNC_PASSWORD)
+        window = MainWindow(laptop)
+        window.resize(*SIZE)
+        window.show()
+        window.show_page(window.page_index("sync"))
+        page = window.page("sync")
+        assert isinstance(page, SyncPage)
+        settle(200)
+        page.sync_button.click()
+        settle(300)
+        assert window.sync_status.state_label.text() == "Daring", page.message_label.text()
+        grab(window, out / "sync.png")
+
+        window.show_page(window.page_index("conflicts"))
+        conflicts = window.page("conflicts")
+        assert isinstance(conflicts, ConflictsPage)
+        settle(300)
+        assert conflicts.model.rowCount() >= 1, conflicts.message_label.text()
+        conflicts.view.selectRow(0)
+        assert conflicts.keep_button.isEnabled() and conflicts.reinstate_button.isEnabled()
+        grab(window, out / "conflicts.png")
+        window.sync.shutdown()
+        window.close()
+        laptop.close()
+
+
 def caseload_shots(out: Path, families: int, tmp: Path) -> None:
     """Keluarga, family dialog, import, Kualitas Data, Graduasi, Bencana and Laporan over the demo caseload."""
     db = open_bench_database(tmp / "demo.sqlite3")  # encrypted with the fixed benchmark key
@@ -542,9 +719,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--families", type=int, default=2000)
-    parser.add_argument(
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument(
         "--security-only", action="store_true", help="only the security part (login, first run, users, audit)"
     )
+    only.add_argument("--sync-only", action="store_true", help="only the sync part (Sinkronisasi, Konflik)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     tasks.RUN_INLINE = True  # nothing slow happens here; keep the script linear
@@ -552,9 +731,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SIMONCER_DATA_DIR"] = tmp
         app = create_application()
-        if not args.security_only:
+        if not (args.security_only or args.sync_only):
             caseload_shots(args.out, args.families, Path(tmp))
-        security_shots(args.out, Path(tmp) / "akun")
+        if not args.sync_only:
+            security_shots(args.out, Path(tmp) / "akun")
+        if not args.security_only:
+            sync_shots(args.out, Path(tmp) / "sinkron")
         del app
     return 0
 

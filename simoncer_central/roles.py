@@ -48,6 +48,7 @@ from simoncer_central.models import FieldState
 from simoncer_desktop.errors import PermissionDeniedError
 from simoncer_desktop.models.enums import Role
 from simoncer_desktop.services import permissions
+from simoncer_desktop.services.audit_labels import entity_label
 from simoncer_desktop.services.permissions import Identity
 
 MIN_ROLE_SCHEMA = 8
@@ -239,30 +240,26 @@ class RoleCheck:
                 refusal = refusal or exc
                 continue
             return
-        raise RoleRefusedError(
-            f"Perubahan {op.tbl} {op.row_id} oleh '{user.username}' tidak diterima server: {refusal}"
-        )
+        raise RoleRefusedError(f"Perubahan data {_what(op)} oleh '{user.username}' tidak diterima server: {refusal}")
 
     def _acting(self, op: Op) -> KnownUser:
         if not op.user:
             raise RoleRefusedError(
-                f"Perubahan {op.tbl} {op.row_id} tidak menyebut pengguna yang membuatnya; server hanya menerima "
+                f"Perubahan data {_what(op)} tidak menyebut pengguna yang membuatnya; server hanya menerima "
                 "perubahan dari pengguna yang dikenal."
             )
         name = op.user.strip().lower()
         user = self._find(name)
         if user is None:
             raise RoleRefusedError(
-                f"Pengguna '{name}' tidak dikenal server; perubahan {op.tbl} {op.row_id} tidak diterima. Akun "
+                f"Pengguna '{name}' tidak dikenal server; perubahan data {_what(op)} tidak diterima. Akun "
                 "harus dibuat oleh administrator kantor Dinsos dan tersinkron lebih dulu."
             )
         if user.deleted:
-            raise RoleRefusedError(
-                f"Pengguna '{name}' sudah dihapus di server; perubahan {op.tbl} {op.row_id} ditolak."
-            )
+            raise RoleRefusedError(f"Pengguna '{name}' sudah dihapus di server; perubahan data {_what(op)} ditolak.")
         if not user.active:
             raise RoleRefusedError(
-                f"Pengguna '{name}' sudah dinonaktifkan di server; perubahan {op.tbl} {op.row_id} ditolak."
+                f"Pengguna '{name}' sudah dinonaktifkan di server; perubahan data {_what(op)} ditolak."
             )
         return user
 
@@ -329,3 +326,9 @@ def actions_for(tbl: str, kind: str, fields: dict[str, Any]) -> tuple[str, ...]:
             if table == tbl and set(fields) <= allowed:
                 actions = actions + extra
     return actions
+
+
+def _what(op: Op) -> str:
+    """The op's record for a message, as the app names it (``Keluarga``, ``Anggota``): the laptop shows the
+    message beside the row it concerns, so the id is not repeated."""
+    return entity_label(op.tbl).lower()

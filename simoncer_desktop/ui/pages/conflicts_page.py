@@ -167,9 +167,9 @@ class ConflictsPage(TaskTab):
         self.view.setModel(self.model)
         configure_table(
             self.view,
-            {Column.FAMILY: 24, Column.FIELD: 22, Column.WINNING: 16, Column.LOSING: 16, Column.WHO: 20,
-             Column.WHEN: 17, Column.STATUS: 24},
-            stretch=Column.STATUS,
+            {Column.FAMILY: 34, Column.FIELD: 22, Column.WINNING: 22, Column.LOSING: 22, Column.WHO: 28,
+             Column.WHEN: ("digits", 16), Column.STATUS: 14},
+            stretch=Column.LOSING,
         )  # fmt: skip
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 

@@ -222,12 +222,13 @@ class SyncPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
         buttons.addWidget(self.phase_label)
+        buttons.addStretch(0)  # the buttons keep their size while the progress bar is hidden
 
         self.poison_title = QLabel(self.tr("Perubahan yang ditolak server"))
         self.poison_title.setObjectName("summary")
         self.poison_table = QTableWidget(0, 3)
         self.poison_table.setHorizontalHeaderLabels([self.tr("Tabel"), self.tr("Baris"), self.tr("Alasan")])
-        configure_table(self.poison_table, {0: 16, 1: 38, 2: 40}, stretch=2)
+        configure_table(self.poison_table, {0: 16, 1: ("digits", 38), 2: 40}, stretch=2)
         self.export_button = QPushButton(self.tr("&Ekspor antrean…"))
         self.export_button.setToolTip(
             self.tr("Simpan semua perubahan yang belum terkirim dan yang ditolak ke satu berkas (.json.gz)")
