@@ -1,7 +1,7 @@
 """``make bench``: the caseload at scale (default 110,000 families). Prints a table of our figures beside
 baselines measured in the same run.
 
-    python -m benchmarks [--families 110000] [--seed 1] [--reuse] [--only login|encryption]
+    python -m benchmarks [--families 110000] [--seed 1] [--reuse] [--only login|encryption|sync]
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ from benchmarks import (
     relief,
     search,
     spreadsheet,
+    sync,
 )
 from benchmarks.keys import BENCH_ADMIN, BENCH_PASSWORD, ENCRYPTION_NOTE, ensure_login, open_bench_database
 from benchmarks.report import Result, render
 
 ROOT = Path(__file__).resolve().parent.parent
-ONLY = ("login", "encryption")
+ONLY = ("login", "encryption", "sync")
 """Benchmarks ``--only`` runs alone."""
 EMPTY_WINDOW = (
     "import sys; from PySide6.QtWidgets import QApplication, QMainWindow; app = QApplication(sys.argv); "
@@ -157,10 +158,14 @@ def main() -> None:
     results += spreadsheet.import_results(path, _run_child)
     results.append(startup(path))
     results += app_figures(path, texts, raw_ms)
+    print("Sync: a new laptop's first sync over loopback HTTP, 1,000 edits pushed and pulled…", flush=True)
+    sync_results, sync_notes = sync.results(args.families, args.seed)
     print()
     print(render(results))
     print()
     print(encryption.render(costs))
+    print()
+    print(sync.render_sync(sync_results, sync_notes))
 
 
 def run_only(name: str, families: int, seed: int) -> None:
@@ -169,6 +174,9 @@ def run_only(name: str, families: int, seed: int) -> None:
     path, _ = dataset.generate(families, seed, reuse=True)
     if name == "login":
         print(render(login.results(path)))
+    elif name == "sync":
+        table = sync.render_sync(*sync.results(families, seed))
+        print(f"\n{table}")
     else:
         print(encryption.render(encryption.compare(path)))
 
