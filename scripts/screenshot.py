@@ -24,15 +24,9 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
-import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -40,109 +34,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import uvicorn  # noqa: E402
-from argon2 import PasswordHasher, Type  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from sqlalchemy import select, text  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
+from shots_common import SIZE, compose_dialog, grab, settle  # noqa: E402
+from shots_security import security_shots  # noqa: E402
+from shots_sync import sync_shots  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from benchmarks.keys import open_bench_database  # noqa: E402
-from simoncer_central import devices  # noqa: E402
-from simoncer_central.app import create_app  # noqa: E402
-from simoncer_central.store import CentralDb, open_central  # noqa: E402
-from simoncer_desktop.models import AffectedFamily, DisasterEvent, Facilitator, Household, Member  # noqa: E402
-from simoncer_desktop.models.base import GLOBAL_SCOPE  # noqa: E402
-from simoncer_desktop.models.enums import AuditAction, HouseholdStatus, Relationship, Role  # noqa: E402
+from simoncer_desktop.models import Household, Member  # noqa: E402
+from simoncer_desktop.models.enums import HouseholdStatus  # noqa: E402
 from simoncer_desktop.reports.excel.recap_workbook import write_recap  # noqa: E402
 from simoncer_desktop.reports.relief_print import DocumentKind, DocumentRequest, print_document  # noqa: E402
-from simoncer_desktop.security import signin  # noqa: E402
-from simoncer_desktop.security.keystore import format_recovery_key  # noqa: E402
-from simoncer_desktop.services import auth, caseload_export, demo_data, demo_relief, sync_status  # noqa: E402
+from simoncer_desktop.services import caseload_export, demo_data, demo_relief  # noqa: E402
 from simoncer_desktop.services import programme as prog  # noqa: E402
 from simoncer_desktop.services import programme_progress as progress  # noqa: E402
-from simoncer_desktop.services import relief_distribution as dist  # noqa: E402
 from simoncer_desktop.services.assessment import DEFAULT_DEFINITION, record_assessment  # noqa: E402
-from simoncer_desktop.services.caseload import (  # noqa: E402
-    MemberInput,
-    Validator,
-    add_member,
-    get_household,
-    update_household,
-)
 from simoncer_desktop.services.caseload_query import CaseloadFilter  # noqa: E402
 from simoncer_desktop.services.components import age_on  # noqa: E402
 from simoncer_desktop.services.programme_decision import propose_graduation  # noqa: E402
 from simoncer_desktop.store import Database  # noqa: E402
-from simoncer_desktop.sync import capture, hlc  # noqa: E402
-from simoncer_desktop.sync import engine as sync_engine  # noqa: E402
-from simoncer_desktop.sync.client import SyncClient  # noqa: E402
-from simoncer_desktop.sync.enrollment import enroll_device  # noqa: E402
 from simoncer_desktop.ui import tasks  # noqa: E402
 from simoncer_desktop.ui.app import create_application  # noqa: E402
 from simoncer_desktop.ui.dialogs.distribution_dialog import DistributionDialog  # noqa: E402
-from simoncer_desktop.ui.dialogs.first_run_wizard import FirstRunWizard  # noqa: E402
 from simoncer_desktop.ui.dialogs.import_wizard import ImportWizard  # noqa: E402
-from simoncer_desktop.ui.dialogs.login_dialog import LoginDialog  # noqa: E402
-from simoncer_desktop.ui.dialogs.users_dialog import UsersDialog  # noqa: E402
 from simoncer_desktop.ui.dialogs.victim_dialog import VictimDialog  # noqa: E402
 from simoncer_desktop.ui.main_window import MainWindow  # noqa: E402
-from simoncer_desktop.ui.models.audit_model import Column  # noqa: E402
-from simoncer_desktop.ui.pages.audit_page import AuditPage  # noqa: E402
-from simoncer_desktop.ui.pages.conflicts_page import ConflictsPage  # noqa: E402
-from simoncer_desktop.ui.pages.sync_page import SyncPage  # noqa: E402
 from simoncer_desktop.ui.widgets.form import select_value  # noqa: E402
-from simoncer_desktop.ui.widgets.table import select_row  # noqa: E402
-
-SIZE = (1366, 768)
-
-
-def settle(ms: int = 100) -> None:
-    """Let Qt lay out and paint."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    QApplication.processEvents()
-
-
-def grab(widget: QWidget, path: Path) -> None:
-    settle()
-    if not widget.grab().save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(f"{path} ({widget.width()}×{widget.height()})")
-
-
-def compose_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
-    """The window dimmed with the dialog on top, framed (offscreen windows have no decorations)."""
-    pixmap = window.grab()
-    painter = QPainter(pixmap)
-    painter.fillRect(pixmap.rect(), QColor(0, 0, 0, 90))
-    offset = dialog.geometry().topLeft() - window.geometry().topLeft()
-    painter.drawPixmap(offset, dialog.grab())
-    painter.setPen(QColor("#1f3550"))
-    painter.drawRect(offset.x(), offset.y(), dialog.width() - 1, dialog.height() - 1)
-    painter.end()
-    return pixmap
-
-
-def framed(widget: QWidget) -> QPixmap:
-    """A top-level dialog alone with a thin frame (offscreen windows have no decorations)."""
-    settle()
-    pixmap = widget.grab()
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#1f3550"))
-    painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
-    painter.end()
-    return pixmap
-
-
-def save(pixmap: QPixmap, path: Path) -> None:
-    if not pixmap.save(str(path)):
-        raise SystemExit(f"could not write {path}")
-    print(f"{path} ({pixmap.width()}×{pixmap.height()})")
 
 
 def faulty_export(db: Database, folder: Path) -> Path:
@@ -305,353 +222,6 @@ def recap_shots(window: MainWindow, out: Path, tmp: Path) -> None:
 
 
 # --- security: accounts, audit trail --------------------------------------------------------------------
-
-SECURITY_REGION = "32.71"
-FIXED_RECOVERY_KEY = format_recovery_key(
-    bytes.fromhex("5a1c93e07b42d8f61e2c7a9b04d3f85a6c1e0b7d92f4a3c85e61d0b7f4a2c913")
-)
-"""Shown on the wizard's page instead of the random key of the throw-away database (all synthetic)."""
-ADMIN = ("ani", "Ani Rahmawati", "contoh-admin-2026")
-"""Synthetic accounts: (username, full name, password)."""
-TEMPORARY_PASSWORD = "sementara-2026"
-
-
-@contextmanager
-def cheap_argon2() -> Iterator[None]:
-    """argon2id at the smallest cost (as in the tests): the real one takes ~0.3 s and 128 MiB per password."""
-    names = ("TIME_COST", "MEMORY_COST_KIB", "PARALLELISM", "HASHER")
-    saved = {name: getattr(auth, name) for name in names}
-    auth.TIME_COST, auth.MEMORY_COST_KIB, auth.PARALLELISM = 1, 8, 1
-    auth.HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(auth, name, value)
-
-
-def first_run_shot(path: Path, out: Path) -> Database:
-    """The wizard for a Dinas office laptop, filled in, on its *Kunci pemulihan* page (key copied)."""
-    wizard = FirstRunWizard(path)
-    wizard.show()
-    wizard.region_page.choose(SECURITY_REGION, GLOBAL_SCOPE)
-    wizard.next()
-    page = wizard.admin_page
-    username, full_name, password = ADMIN
-    QTest.keyClicks(page.username_edit, username)
-    QTest.keyClicks(page.full_name_edit, full_name)
-    QTest.keyClicks(page.pair.password_edit, password)
-    QTest.keyClicks(page.pair.repeat_edit, password)
-    wizard.button(wizard.WizardButton.CommitButton).click()
-    assert wizard.currentPage() is wizard.recovery_page and wizard.database is not None, page.error.text()
-    view = wizard.recovery_page.view
-    view.set_key(FIXED_RECOVERY_KEY, view.db_path, view.region)
-    view.copy_button.click()
-    save(framed(wizard), out / "first-run-recovery-key.png")
-    wizard.recovery_page.saved_check.setChecked(True)
-    wizard.button(wizard.WizardButton.FinishButton).click()
-    database = wizard.database
-    wizard.deleteLater()
-    return database
-
-
-def signed_in_with_own_password(path: Path, username: str, password: str) -> Database:
-    """Sign in with the temporary password an admin gave and choose an own one, as the first login asks."""
-    database = signin.sign_in(path, username, TEMPORARY_PASSWORD)
-    signin.change_password(database, username, TEMPORARY_PASSWORD, password)
-    return database
-
-
-def synthetic_nik(session: Session, household_id: str, kecamatan: str, member: MemberInput) -> str:
-    """A free, valid NIK for a new member: kecamatan, birth date (day + 40 for women) and a serial."""
-    born = member.birth_date
-    assert born is not None
-    day = born.day + (40 if member.sex == "P" else 0)
-    prefix = f"{kecamatan.replace('.', '')}{day:02d}{born:%m%y}"
-    check = Validator(session)
-    for serial in range(9001, 9100):
-        member.nik = f"{prefix}{serial:04d}"
-        if not check.member(member, household_id=household_id):
-            return member.nik
-    raise SystemExit("no free NIK for the new member")
-
-
-def security_changes(db: Database, path: Path, families: int) -> str:
-    """Demo data, four more accounts and a few real changes through the services, as different users, so the
-    trail has entries; returns the family that was changed (edited, a baby added, rice handed over, assessed)."""
-    with db.transaction() as session:
-        demo_data.generate(session, families=families, seed=1, region=SECURITY_REGION)
-    with db.transaction() as session:
-        flood = demo_relief.generate(session, victims=60, seed=1)
-        demo_relief.with_aid(session, flood.event_id, demo_relief.DEMO_DAY)
-    with db.read() as session:
-        event = session.get(DisasterEvent, flood.event_id)
-        assert event is not None
-        kecamatan = event.kecamatan_code
-        family_id, household_id, head = session.execute(
-            select(AffectedFamily.id, AffectedFamily.household_id, AffectedFamily.head_name)
-            .where(AffectedFamily.event_id == flood.event_id, AffectedFamily.household_id.is_not(None))
-            .order_by(AffectedFamily.id.desc())
-            .limit(1)
-        ).one()
-        facilitator = session.scalars(
-            select(Facilitator).where(Facilitator.kelurahan_codes.startswith(f"{kecamatan}.")).order_by(Facilitator.id)
-        ).first()
-        assert facilitator is not None
-        facilitator_id, facilitator_name = facilitator.id, facilitator.name
-    first_name = unicodedata.normalize("NFKD", facilitator_name.split()[0]).encode("ascii", "ignore").decode()
-    pendamping = first_name.lower()
-    for data in (
-        auth.UserInput("budi", "Budi Santoso", Role.OPERATOR, TEMPORARY_PASSWORD, scope=kecamatan),
-        auth.UserInput("citra", "Citra Lestari", Role.SUPERVISOR, TEMPORARY_PASSWORD),
-        auth.UserInput(pendamping, facilitator_name, Role.FACILITATOR, TEMPORARY_PASSWORD, kecamatan, facilitator_id),
-        auth.UserInput("eko", "Eko Prasetyo", Role.VIEWER, TEMPORARY_PASSWORD),
-    ):
-        signin.add_user(db, data)
-    signin.set_active(db, "eko", False)
-
-    operator = signed_in_with_own_password(path, "budi", "sandi-budi-2026")
-    with operator.transaction() as session:
-        changed = get_household(session, household_id).to_input()
-        changed.address, changed.rt, changed.phone = "Jl. Batutulis Gg. Mawar No. 12", "004", "081298765432"
-        update_household(session, household_id, changed)
-    with operator.transaction() as session:
-        baby = MemberInput("", "Aisyah Putri", date.today() - timedelta(days=45), "P", Relationship.CHILD.value)
-        synthetic_nik(session, household_id, kecamatan, baby)
-        add_member(session, household_id, baby)
-    with operator.transaction() as session:
-        rice = next(e for e in dist.event_entitlements(session, flood.event_id) if e.code == "beras")
-        handed = demo_relief.DEMO_DAY + timedelta(days=2)
-        data = dist.DistributionInput(rice.id, family_id, None, handed, head, confirmed=True)
-        dist.distribute(session, data, "Budi Santoso")
-    operator.close()
-
-    supervisor = signed_in_with_own_password(path, "citra", "sandi-citra-2026")
-    best = {q.code: max(q.options, key=lambda o: o.points).code for q in DEFAULT_DEFINITION.questions}
-    with supervisor.transaction() as session:
-        record_assessment(session, household_id, best, date.today(), "Citra Lestari", "Kunjungan setelah banjir")
-    supervisor.close()
-    return household_id
-
-
-def security_shots(out: Path, folder: Path, families: int = 300) -> None:
-    """Login, first run, users, Jejak Audit and Riwayat over a database made by the first-run wizard."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "simoncer.sqlite3"
-    with cheap_argon2():
-        db = first_run_shot(path, out)
-        household_id = security_changes(db, path, families)
-
-        window = MainWindow(db)
-        window.resize(*SIZE)
-        window.show()
-        settle(200)
-
-        users = UsersDialog(db, window)
-        users.show()
-        users.move(window.geometry().center() - users.rect().center())  # where the window manager puts it
-        users.select_user("budi")
-        settle()
-        save(compose_dialog(window, users), out / "users.png")
-        users.reject()
-        users.deleteLater()
-
-        window.show_page(next(i for i, info in enumerate(window.pages_info) if info.key == "audit"))
-        audit = window.page("audit")
-        assert isinstance(audit, AuditPage)
-        settle(300)
-        model = audit.model
-        columns = model.columns
-        row = next(
-            r
-            for r in range(model.rowCount())
-            if model.data(model.index(r, columns.index(Column.ACTION))) == AuditAction.UPDATE.label
-            and model.data(model.index(r, columns.index(Column.FIELD))) == "Alamat"
-        )
-        select_row(audit.view, row)
-        grab(window, out / "audit-page.png")
-
-        window.show_page(1)
-        caseload = window.caseload_page
-        caseload.open_household(household_id)
-        family = caseload.dialog
-        assert family is not None
-        family.show_history()
-        settle(300)
-        save(compose_dialog(window, family), out / "family-history.png")
-        family.reject()
-        settle()
-        window.close()
-        db.close()
-
-        login = LoginDialog(path)
-        login.show()
-        login.activateWindow()  # so that only the focused field draws a caret
-        settle()
-        QTest.keyClicks(login.username_edit, "budi")
-        QTest.keyClicks(login.password_edit, "salah-ketik-1")
-        login.sign_in_button.click()
-        assert "Sisa" in login.message, login.message
-        save(framed(login), out / "login.png")
-        login.close()
-        login.deleteLater()
-
-
-# --- sync: Sinkronisasi and Konflik -------------------------------------------------------------------
-
-SYNC_KECAMATAN = "32.71.01"
-"""Bogor Selatan: the kecamatan laptop of the sync pictures."""
-KECAMATAN_LAPTOP = "LAPTOP-BOGSEL"
-SYNC_PASSWORD = "sandi-contoh-2026"
-"""Every synthetic account of the sync part has this password."""
-DEMO_TABLES = ("facilitator", "household", "member")
-"""What ``demo_data.generate`` writes, parents first."""
-
-
-@contextmanager
-def central_service(folder: Path) -> Iterator[tuple[str, CentralDb]]:
-    """The real central service on a SQLite file in ``folder``, served by uvicorn on loopback in a thread
-    (as ``tests/sync/live.py`` does): yields its URL and database (for one-time codes)."""
-    central = open_central(f"sqlite:///{folder / 'central.sqlite3'}")
-    central.upgrade()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    config = uvicorn.Config(
-        create_app(central, upgrade=False), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise SystemExit("the central service did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{port}", central
-    finally:
-        server.should_exit = True
-        thread.join(10)
-
-
-def enroll(db: Database, url: str, central: CentralDb, scope: str, name: str) -> None:
-    """What the administrator does: a one-time code made on the server (``simoncer-central enroll``), traded
-    for this device's token as the Sinkronisasi page does."""
-    with central.transaction() as session:
-        code = devices.create_enrollment_code(session, scope, name)
-    with SyncClient(url) as client:
-        enroll_device(db, client, code, name)
-
-
-def sync(db: Database) -> sync_engine.SyncReport:
-    with db.read() as session:
-        client = sync_status.client_for(session)
-    with client:
-        return sync_engine.sync_once(db, client)
-
-
-def change_family(db: Database, household_id: str, **fields: str) -> None:
-    """Edit a family through the caseload service, as the signed-in user (captured for sync)."""
-    with db.transaction() as session:
-        data = get_household(session, household_id).to_input()
-        for name, value in fields.items():
-            setattr(data, name, value)
-        update_household(session, household_id, data)
-
-
-def office_laptop(folder: Path, url: str, central: CentralDb, families: int) -> tuple[Database, list[str]]:
-    """The Dinsos office (scope ``*``): demo families, the kecamatan's accounts, all pushed to the server.
-    Returns the database (signed in as the admin) and four families of the kecamatan (by No. KK)."""
-    username, full_name, _password = ADMIN
-    db, _recovery = signin.create_database(
-        folder / "kantor.sqlite3", SECURITY_REGION, GLOBAL_SCOPE, username, full_name, SYNC_PASSWORD
-    )
-    with db.transaction() as session:
-        # demo data is written with capture off (it never leaves a laptop); here it is queued on purpose,
-        # the way a bulk write is (one insert op per new row, parents first), to seed the throw-away server
-        marks = {t: int(session.scalar(text(f'SELECT coalesce(max(rowid), 0) FROM "{t}"')) or 0) for t in DEMO_TABLES}
-        demo_data.generate(session, families=families, seed=1, region=SECURITY_REGION)
-        stamp, columns = hlc.tick(session), capture.captured_columns()
-        for table in DEMO_TABLES:
-            session.execute(text(capture.backfill_sql(table, columns[table], stamp, marks[table], acting_user=True)))
-        chosen = list(
-            session.scalars(
-                select(Household.id)
-                .where(Household.scope == SYNC_KECAMATAN, Household.status == HouseholdStatus.ACTIVE)
-                .order_by(Household.no_kk)
-                .limit(4)
-            )
-        )
-    for data in (
-        auth.UserInput("budi", "Budi Santoso", Role.OPERATOR, SYNC_PASSWORD, scope=SYNC_KECAMATAN),
-        auth.UserInput("dewi", "Dewi Anggraini", Role.OPERATOR, SYNC_PASSWORD, scope=SYNC_KECAMATAN),
-        auth.UserInput("citra", "Citra Lestari", Role.SUPERVISOR, SYNC_PASSWORD, scope=SYNC_KECAMATAN),
-    ):
-        signin.add_user(db, data)
-    enroll(db, url, central, GLOBAL_SCOPE, "KANTOR-DINSOS")
-    sync(db)
-    return db, chosen
-
-
-def kecamatan_edit(path: Path, username: str, household_id: str, **fields: str) -> None:
-    """A field worker signs in on the kecamatan laptop (offline) and edits a family."""
-    db = signin.sign_in(path, username, SYNC_PASSWORD)
-    try:
-        change_family(db, household_id, **fields)
-    finally:
-        db.close()
-
-
-def sync_shots(out: Path, folder: Path, families: int = 120) -> None:
-    """An office laptop and a kecamatan laptop on the real central service: the kecamatan laptop's Sinkronisasi
-    page just after *Sinkronkan sekarang* (one change merged, one refused) and its Konflik page."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with cheap_argon2(), central_service(folder) as (url, central):
-        office, (family, other, third, fourth) = office_laptop(folder, url, central, families)
-
-        path = folder / "kecamatan.sqlite3"  # a new laptop enrolled for Bogor Selatan: users and caseload come down
-        laptop, _recovery = signin.create_enrolled_database(path, scope=SYNC_KECAMATAN, region_code=SECURITY_REGION)
-        enroll(laptop, url, central, SYNC_KECAMATAN, KECAMATAN_LAPTOP)
-        sync(laptop)
-        laptop.close()
-
-        # offline on the laptop: Dewi updates a phone number; then the office deactivates her account
-        kecamatan_edit(path, "dewi", other, phone="085711223344")
-        signin.set_active(office, "dewi", False)
-        # Budi corrects an address and RT; a moment later the office records another address for that family
-        kecamatan_edit(path, "budi", family, address="Jl. Cipaku No. 7", rt="003")
-        kecamatan_edit(path, "budi", third, phone="081377889900")
-        time.sleep(0.3)  # the office's edit is later by more than the two clocks can differ
-        change_family(office, family, address="Jl. Pahlawan 5")
-        change_family(office, fourth, phone="082155667788")
-        sync(office)
-        office.close()
-
-        laptop = signin.sign_in(path, "citra", SYNC_PASSWORD)
-        window = MainWindow(laptop)
-        window.resize(*SIZE)
-        window.show()
-        window.show_page(window.page_index("sync"))
-        page = window.page("sync")
-        assert isinstance(page, SyncPage)
-        settle(200)
-        page.sync_button.click()
-        settle(300)
-        assert window.sync_status.state_label.text() == "Daring", page.message_label.text()
-        grab(window, out / "sync.png")
-
-        window.show_page(window.page_index("conflicts"))
-        conflicts = window.page("conflicts")
-        assert isinstance(conflicts, ConflictsPage)
-        settle(300)
-        assert conflicts.model.rowCount() >= 1, conflicts.message_label.text()
-        conflicts.view.selectRow(0)
-        assert conflicts.keep_button.isEnabled() and conflicts.reinstate_button.isEnabled()
-        grab(window, out / "conflicts.png")
-        window.sync.shutdown()
-        window.close()
-        laptop.close()
 
 
 def caseload_shots(out: Path, families: int, tmp: Path) -> None:

@@ -28,7 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from simoncer_central import conflict_api, devices, pull, push, snapshot
+from simoncer_central import conflict_api, devices, pull, push, snapshot, wire
 from simoncer_central.errors import CentralError, InvalidInputError, PayloadTooLargeError, UnauthorizedError
 from simoncer_central.models import Device
 from simoncer_central.store import CentralDb, open_central
@@ -40,7 +40,7 @@ T = TypeVar("T")
 MAX_BODY_BYTES = 64 * 1024 * 1024
 """Largest request body accepted after decompression (a gzip bomb stops here)."""
 MAX_FUTURE_MS = 5 * 60_000
-"""A pushed HLC further than this ahead of server time is clamped to server time (``push.clamp_future_hlcs``)."""
+"""A pushed HLC further than this ahead of server time is clamped to server time (``wire.clamp_future_hlcs``)."""
 GZIP_MINIMUM_SIZE = 1024
 """Smaller responses are sent as they are: gzip's header costs more than it saves."""
 
@@ -197,7 +197,7 @@ async def push_endpoint(request: Request) -> Response:
     ``MAX_FUTURE_MS`` ahead of server time are clamped first and the answer carries ``clock_warning``."""
     device = await require_device(request)
     payload = await read_json_object(request)
-    skew = push.clamp_future_hlcs(payload, server_time_ms(), MAX_FUTURE_MS)
+    skew = wire.clamp_future_hlcs(payload, server_time_ms(), MAX_FUTURE_MS)
     results = await in_transaction(request, lambda s: push.apply_batch(s, device, payload))
     body: dict[str, Any] = {"results": results, "server_time_ms": server_time_ms()}
     if skew is not None:
@@ -240,7 +240,7 @@ def _int_param(request: Request, name: str, default: int) -> int:
 
 async def central_error_handler(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CentralError)
-    if isinstance(exc, push.SchemaTooOldError):
+    if isinstance(exc, wire.SchemaTooOldError):
         return JSONResponse({"error": str(exc), "min_schema": exc.min_schema}, status_code=exc.http_status)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, UnauthorizedError) else None
     return error_response(exc.http_status, str(exc), headers)

@@ -4,8 +4,8 @@ A laptop whose app is too old for the server (426) keeps its unsent changes and 
 (``simoncer-cli sync --export-outbox``, ``simoncer_desktop.sync.export``: gzip JSON with the device id, the
 schema version and every pending/poison op). The office applies that file here as pushes from that device:
 the same rules as ``POST /sync/push`` (``push.apply_batch``: scope, last-writer-wins, conflicts, hand-over,
-duplicates), in batches of ``push.MAX_OPS``, each in its own transaction, with far-future HLCs clamped
-(``push.clamp_future_hlcs``). Only the ``MIN_SCHEMA`` refusal is bypassed (the office decided to take the
+duplicates), in batches of ``wire.MAX_OPS``, each in its own transaction, with far-future HLCs clamped
+(``wire.clamp_future_hlcs``). Only the ``MIN_SCHEMA`` refusal is bypassed (the office decided to take the
 file) and the device's recorded schema version is left as it was.
 
 Replay safety: an op the server already answered for that device (``applied_op``) returns its stored
@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from simoncer_central import push
+from simoncer_central import push, wire
 from simoncer_central.errors import CentralError, InvalidInputError
 from simoncer_central.models import AppliedOp, Device
 from simoncer_central.store import CentralDb
@@ -85,7 +85,7 @@ def import_outbox(db: CentralDb, path: str | Path, *, now_ms: int | None = None)
     """Apply the export at ``path`` as pushes of the device it names; raises :class:`CentralError`."""
     document = read_file(path)
     device_id = document["device_id"]
-    schema = max(int(document["schema_version"]), push.MIN_SCHEMA)
+    schema = max(int(document["schema_version"]), wire.MIN_SCHEMA)
     with db.transaction() as session:
         device = session.get(Device, device_id)
         if device is None:
@@ -94,10 +94,10 @@ def import_outbox(db: CentralDb, path: str | Path, *, now_ms: int | None = None)
             )
         report = ImportReport(device.id, device.name)
     ops = [wire_op(op) for op in document["ops"]]
-    for start in range(0, len(ops), push.MAX_OPS):
-        chunk = ops[start : start + push.MAX_OPS]
+    for start in range(0, len(ops), wire.MAX_OPS):
+        chunk = ops[start : start + wire.MAX_OPS]
         batch = {"device_id": device_id, "schema_version": schema, "ops": chunk}
-        skew = push.clamp_future_hlcs(batch, time.time_ns() // 1_000_000 if now_ms is None else now_ms)
+        skew = wire.clamp_future_hlcs(batch, time.time_ns() // 1_000_000 if now_ms is None else now_ms)
         if skew is not None:
             report.clamped_skew_ms = max(report.clamped_skew_ms or 0, skew)
         with db.transaction() as session:

@@ -49,7 +49,6 @@ makes ``change.seq`` values commit in order, so a pull can never pass over a ``s
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -59,13 +58,8 @@ from sqlalchemy import insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from simoncer_central.devices import ALL_REGIONS, utcnow
-from simoncer_central.errors import CentralError, InvalidInputError, PayloadTooLargeError
+from simoncer_central.errors import InvalidInputError
 from simoncer_central.models import (
-    DEVICE_ID_LENGTH,
-    FIELD_LENGTH,
-    ROW_ID_LENGTH,
-    SCOPE_LENGTH,
-    USER_NAME_LENGTH,
     AppliedOp,
     Change,
     Conflict,
@@ -74,12 +68,8 @@ from simoncer_central.models import (
     RowScope,
 )
 from simoncer_central.roles import MIN_ROLE_SCHEMA, RoleCheck, RoleRefusedError
+from simoncer_central.wire import OpError, WireOp, dumps, parse_op, valid_op_id, validate_batch
 from simoncer_desktop.models import Base
-
-MAX_OPS = 1000
-"""Ops per batch; more is 413 (the client sends at most this many)."""
-MIN_SCHEMA = 6
-"""The oldest desktop schema (migration number) whose ops the server takes: 0006 introduced capture."""
 
 APPLIED = "applied"
 MERGED = "merged"
@@ -92,10 +82,6 @@ KIND_DUPLICATE = "duplicate"
 
 PUSH_LOCK_KEY = 0x53494D43  # "SIMC": the advisory lock every PostgreSQL push holds until it commits
 
-HLC_PATTERN = re.compile(r"\d{15}-\d{5}-[^\s]{1,64}")
-TABLE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,59}")
-FIELD_PATTERN = re.compile(rf"[a-z][a-z0-9_]{{0,{FIELD_LENGTH - 1}}}")
-KINDS = ("insert", "update")
 MONOTONIC_FIELDS = {("enrollment", "stage")}
 """Fields whose value only grows (graduation stages)."""
 USER_TABLE = "app_user"
@@ -127,104 +113,11 @@ def _family_keys(ops: Iterable[Any]) -> set[tuple[str, str]]:
     return keys
 
 
-class SchemaTooOldError(CentralError):
-    """The client's schema is older than ``MIN_SCHEMA``: it must update (426) and keep its outbox."""
-
-    http_status = 426
-
-    def __init__(self, message: str, min_schema: int = MIN_SCHEMA) -> None:
-        super().__init__(message)
-        self.min_schema = min_schema
-
-
-class OpError(Exception):
-    """An op that cannot be applied: answered ``rejected`` with this (Bahasa) message."""
-
-
 def in_scope(device_scope: str, row_scope: str) -> bool:
     """A ``*`` device sees every row; another device its own scope and the codes under it."""
     if device_scope == ALL_REGIONS:
         return True
     return row_scope == device_scope or row_scope.startswith(device_scope + ".")
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-@dataclass(frozen=True)
-class WireOp:
-    op_id: str
-    tbl: str
-    row_id: str
-    kind: str
-    fields: dict[str, Any]
-    hlc: str
-    user: str | None = None
-    """The acting user (``app_user.username``) the client stamped on the op (schema 8 and later)."""
-
-
-def validate_batch(batch: Any, device: Device) -> tuple[int, list[Any], int | None]:
-    """The batch's schema version, ops and pull cursor (optional); a batch that is not a batch at all is
-    400, too many ops 413, too old a schema 426. Single malformed ops are answered ``rejected`` later."""
-    if not isinstance(batch, dict):
-        raise InvalidInputError("Isi permintaan harus berupa objek JSON.")
-    schema = batch.get("schema_version")
-    if not isinstance(schema, int) or isinstance(schema, bool):
-        raise InvalidInputError("Kolom 'schema_version' wajib diisi dengan bilangan bulat.")
-    ops = batch.get("ops")
-    if not isinstance(ops, list):
-        raise InvalidInputError("Kolom 'ops' wajib diisi dengan daftar perubahan.")
-    if len(ops) > MAX_OPS:
-        raise PayloadTooLargeError(
-            f"Satu kiriman berisi {len(ops)} perubahan; paling banyak {MAX_OPS}. Kirim dalam beberapa bagian."
-        )
-    if schema < MIN_SCHEMA:
-        raise SchemaTooOldError(
-            f"Versi aplikasi ini terlalu lama untuk server (skema {schema}, minimal {MIN_SCHEMA}). Perbarui "
-            "aplikasi; perubahan yang belum terkirim tetap tersimpan dan dapat diekspor lewat 'Ekspor antrean…'."
-        )
-    sender = batch.get("device_id")
-    if sender is not None and sender != device.id:
-        raise InvalidInputError("Kolom 'device_id' tidak cocok dengan token perangkat ini.")
-    cursor = batch.get("cursor")
-    if cursor is not None and (not isinstance(cursor, int) or isinstance(cursor, bool) or cursor < 0):
-        raise InvalidInputError("Kolom 'cursor' harus bilangan bulat 0 atau lebih.")
-    return schema, ops, cursor
-
-
-def parse_op(raw: dict[str, Any]) -> WireOp:
-    """A checked op (the ``op_id`` was checked by the caller)."""
-    tbl = raw.get("tbl")
-    if not isinstance(tbl, str) or not TABLE_PATTERN.fullmatch(tbl):
-        raise OpError("Nama tabel perubahan tidak valid.")
-    row_id = raw.get("row_id")
-    if not isinstance(row_id, str) or not 0 < len(row_id) <= ROW_ID_LENGTH:
-        raise OpError("Id baris perubahan tidak valid.")
-    kind = raw.get("kind")
-    if kind not in KINDS:
-        raise OpError("Jenis perubahan harus 'insert' atau 'update'.")
-    fields = raw.get("fields")
-    if not isinstance(fields, dict) or not fields:
-        raise OpError("Perubahan tanpa kolom yang diubah.")
-    for name in fields:
-        if not FIELD_PATTERN.fullmatch(name) or name == "id":
-            raise OpError(f"Nama kolom '{str(name)[:80]}' tidak valid.")
-    hlc = raw.get("hlc")
-    if not isinstance(hlc, str) or not HLC_PATTERN.fullmatch(hlc):
-        raise OpError("Cap waktu (HLC) perubahan tidak valid.")
-    if "scope" in fields and (not isinstance(fields["scope"], str) or not 0 < len(fields["scope"]) <= SCOPE_LENGTH):
-        raise OpError("Kolom 'scope' (wilayah) tidak valid.")
-    return WireOp(raw["op_id"], tbl, row_id, kind, fields, hlc, parse_user(raw.get("user")))
-
-
-def parse_user(value: Any) -> str | None:
-    """The op's acting user: absent/``null`` (older clients, legacy ops) or a username."""
-    if value is None:
-        return None
-    if not isinstance(value, str) or not 0 < len(value) <= USER_NAME_LENGTH:
-        raise OpError("Nama pengguna pada perubahan tidak valid.")
-    return value
 
 
 @dataclass
@@ -264,7 +157,7 @@ class BatchApplier:
         self.device = device
         self.now = now
         self.pulled_seq = cursor if cursor is not None else device.pulled_seq or 0
-        op_ids = {op["op_id"] for op in ops if isinstance(op, dict) and _valid_op_id(op.get("op_id"))}
+        op_ids = {op["op_id"] for op in ops if isinstance(op, dict) and valid_op_id(op.get("op_id"))}
         keys = {
             (op["tbl"], op["row_id"])
             for op in ops
@@ -309,7 +202,7 @@ class BatchApplier:
 
     def apply(self, raw: Any) -> dict[str, Any]:
         op_id = raw.get("op_id") if isinstance(raw, dict) else None
-        if not _valid_op_id(op_id):
+        if not valid_op_id(op_id):
             shown = op_id if isinstance(op_id, str) else None
             return {"op_id": shown, "status": REJECTED, "error": "Perubahan tanpa op_id yang valid."}
         assert isinstance(raw, dict) and isinstance(op_id, str)
@@ -375,7 +268,7 @@ class BatchApplier:
         inserts = []
         for raw in ops:
             new_user = isinstance(raw, dict) and raw.get("tbl") == USER_TABLE and raw.get("kind") == "insert"
-            if not new_user or not _valid_op_id(raw.get("op_id")) or raw["op_id"] in self.answered:
+            if not new_user or not valid_op_id(raw.get("op_id")) or raw["op_id"] in self.answered:
                 continue
             try:
                 inserts.append(parse_op(raw))
@@ -615,10 +508,6 @@ def _load_users(session: Session, states: dict[tuple[str, str], dict[str, _State
                 state.user = user
 
 
-def _valid_op_id(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value) <= DEVICE_ID_LENGTH
-
-
 def _both_int(value: Any, current_json: str) -> bool:
     current = json.loads(current_json)
     return all(isinstance(v, int) and not isinstance(v, bool) for v in (value, current))
@@ -627,25 +516,3 @@ def _both_int(value: Any, current_json: str) -> bool:
 def _chunks(items: list[Any], size: int = IN_CHUNK) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def clamp_future_hlcs(batch: Any, server_ms: int, max_future_ms: int = 5 * 60_000) -> int | None:
-    """Issue 8 §7: an op whose HLC wall is more than ``max_future_ms`` ahead of ``server_ms`` (a laptop clock
-    running fast) is re-stamped in place to wall ``server_ms``, counter = its index among those ops (their
-    order inside the batch is kept), same device, so its stale write cannot beat later edits for a day.
-    Malformed ops are left to the normal checks. Returns the largest skew seen (ms) or None."""
-    ops = batch.get("ops") if isinstance(batch, dict) else None
-    if not isinstance(ops, list):
-        return None
-    skew: int | None = None
-    clamped = 0
-    for op in ops:
-        stamp = op.get("hlc") if isinstance(op, dict) else None
-        if not isinstance(stamp, str) or not HLC_PATTERN.fullmatch(stamp):
-            continue
-        ahead = int(stamp[:15]) - server_ms
-        if ahead > max_future_ms:
-            op["hlc"] = f"{server_ms:015d}-{min(clamped, 99999):05d}{stamp[21:]}"
-            clamped += 1
-            skew = ahead if skew is None else max(skew, ahead)
-    return skew

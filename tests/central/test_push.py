@@ -9,8 +9,8 @@ import json
 from starlette.testclient import TestClient
 
 from simoncer_central import devices
-from simoncer_central.push import MAX_OPS, MIN_SCHEMA
 from simoncer_central.store import CentralDb
+from simoncer_central.wire import MAX_OPS, MIN_SCHEMA
 from tests.central.sync_ops import batch, dump, enroll, field_values, household, new_id, op, pull, pull_all, push
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from simoncer_central import cli as central_cli
-from simoncer_central import push
+from simoncer_central import wire
 from simoncer_central.store import CentralDb
 from simoncer_desktop.models import Facilitator
 from simoncer_desktop.store import Database
@@ -84,8 +84,8 @@ def test_a_too_old_app_exports_its_queue_and_the_office_imports_it_once(
         schema = engine.schema_number(db.migration.to_revision)
         with db.read() as s:
             queued = outbox.count_pending(s)
-        monkeypatch.setattr(push, "MIN_SCHEMA", schema + 1)  # the server moved on
-        monkeypatch.setattr(push.SchemaTooOldError.__init__, "__defaults__", (schema + 1,))  # its 426 says so
+        monkeypatch.setattr(wire, "MIN_SCHEMA", schema + 1)  # the server moved on
+        monkeypatch.setattr(wire.SchemaTooOldError.__init__, "__defaults__", (schema + 1,))  # its 426 says so
         with pytest.raises(SchemaTooOldError) as refused:
             engine.sync_once(db, client)
         message = str(refused.value)
@@ -112,7 +112,7 @@ def test_a_too_old_app_exports_its_queue_and_the_office_imports_it_once(
     assert f"sudah pernah diterima (tidak diubah): {queued}" in out and "diterima:" not in out
     assert dump(central) == before  # replay-safe
 
-    monkeypatch.setattr(push, "MIN_SCHEMA", 6)  # the laptop was updated: its own push is a replay now
+    monkeypatch.setattr(wire, "MIN_SCHEMA", 6)  # the laptop was updated: its own push is a replay now
     db = open_test_database(db_path)
     try:
         report = engine.sync_once(db, SyncClient(central_server.url))
