@@ -63,6 +63,7 @@ def cmd_demo_data(args: argparse.Namespace, db: Database) -> int:
 
 def cmd_info(args: argparse.Namespace, db: Database) -> int:
     from simoncer_desktop.services import caseload_query, settings
+    from simoncer_desktop.store import migrated_by_version
 
     with db.read() as session:
         info = {
@@ -71,6 +72,7 @@ def cmd_info(args: argparse.Namespace, db: Database) -> int:
             "region_code": settings.region_code(session),
             "families": caseload_query.count(session),
             "version": __version__,
+            "migrated_by_version": migrated_by_version(session),
         }
     print(json.dumps(info, indent=2, ensure_ascii=False))
     return EXIT_OK

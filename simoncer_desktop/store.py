@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from simoncer_desktop import __version__
 from simoncer_desktop.db import make_session_factory, transaction
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.migrate import MigrationResult, upgrade_to_head
@@ -76,6 +77,7 @@ def open_database(path: Path, key: bytes, identity: Identity | None = None) -> D
         with transaction(factory) as session:
             ensure_reference_data(session)
             device = ensure_device_id(session)
+            remember_migrating_version(session, result)
     except BaseException:
         engine.dispose()
         raise
@@ -86,6 +88,23 @@ def open_database(path: Path, key: bytes, identity: Identity | None = None) -> D
 
 
 DEVICE_STATE = "device_id"
+MIGRATED_BY_STATE = "migrated_by_version"
+"""``app_state`` key: the app version that last migrated (or created) this file."""
+
+
+def remember_migrating_version(session: Session, result: MigrationResult) -> None:
+    """Record this app's version when it migrated or created the file (a file from before this record
+    existed gets it at its next open), so support can tell which version last changed the schema."""
+    state = session.get(AppState, MIGRATED_BY_STATE)
+    if state is None:
+        session.add(AppState(key=MIGRATED_BY_STATE, value=__version__))
+    elif result.from_revision != result.to_revision:
+        state.value = __version__
+
+
+def migrated_by_version(session: Session) -> str | None:
+    state = session.get(AppState, MIGRATED_BY_STATE)
+    return state.value if state is not None else None
 
 
 def ensure_device_id(session: Session) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from simoncer_desktop import cli
+from simoncer_desktop import __version__, cli
 from simoncer_desktop.migrate import head_revision
 from simoncer_desktop.security.keystore import KeyStore
 from tests.conftest import copy_database
@@ -36,6 +36,7 @@ def test_demo_data_creates_a_missing_database_with_the_first_admin(tmp_path: Pat
     info = json.loads(capsys.readouterr().out)
     assert info["families"] == 5 and info["database"] == str(path.resolve())
     assert info["schema"] == head_revision() and info["region_code"] == "32.71"
+    assert info["migrated_by_version"] == __version__ == info["version"]
 
 
 def test_db_comes_from_the_environment(db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
@@ -98,3 +99,28 @@ def test_bad_setting_values_are_refused_with_a_message(db_path: Path, capsys) ->
     assert "bukan kode kabupaten/kota" in capsys.readouterr().err
     assert cli.main(["setting", "--db", str(db_path), "warna", "biru"]) == 1
     assert "Pengaturan 'warna' tidak dikenal" in capsys.readouterr().err
+
+
+def test_the_database_remembers_the_version_that_last_migrated_it(db_path: Path) -> None:
+    from simoncer_desktop.migrate import MigrationResult
+    from simoncer_desktop.models import AppState
+    from simoncer_desktop.store import MIGRATED_BY_STATE, migrated_by_version, remember_migrating_version
+    from tests.keys import open_test_database
+
+    head = head_revision()
+    db = open_test_database(db_path)
+    try:
+        with db.transaction() as s:
+            assert migrated_by_version(s) == __version__  # written when the file was made
+            s.get(AppState, MIGRATED_BY_STATE).value = "0.0.9"  # type: ignore[union-attr]
+        with db.transaction() as s:
+            remember_migrating_version(s, MigrationResult(head, head, None))  # opened, nothing migrated
+            assert migrated_by_version(s) == "0.0.9"
+            remember_migrating_version(s, MigrationResult("0007", head, None))  # this version migrated it
+            assert migrated_by_version(s) == __version__
+            s.delete(s.get(AppState, MIGRATED_BY_STATE))
+        with db.transaction() as s:  # a file from before the record: it gets one at its next open
+            remember_migrating_version(s, MigrationResult(head, head, None))
+            assert migrated_by_version(s) == __version__
+    finally:
+        db.close()
