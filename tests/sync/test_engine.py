@@ -4,6 +4,7 @@ service."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -255,6 +256,7 @@ def test_two_laptops_converge_through_the_real_central_service(
 
     with db.transaction() as s:  # concurrent edits of one field: the later HLC wins everywhere
         s.get(Facilitator, row_id).phone = "0811-A"  # type: ignore[union-attr]
+    time.sleep(0.25)  # B's edit is later than A's by more than the two laptops' learnt clock offsets differ
     with second_db.transaction() as s:
         s.get(Facilitator, row_id).phone = "0811-B"  # type: ignore[union-attr]
     engine.sync_once(db, client_a)

@@ -101,17 +101,24 @@ class SyncMachine(RuleBasedStateMachine):
                 return None
             return device, row_id
 
-    @rule(name=st.sampled_from(NAMES), index=st.integers(0, 5), change=HOUSEHOLD_CHANGES)
-    def edit_household(self, name: str, index: int, change: tuple[str, Any]) -> None:
+    def _change_household(self, name: str, index: int, alter: Callable[[Any], None]) -> Any | None:
+        """Edit one family through the caseload service on laptop ``name``; the laptop, or None when the
+        family is not one it may edit. The edits are recorded in the ledger."""
         found = self._household(name, index)
         if found is None:
-            return
+            return None
         device, row_id = found
         with device.db.transaction() as s:
             data = caseload.get_household(s, row_id).to_input()
-            setattr(data, change[0], change[1])
+            alter(data)
             caseload.update_household(s, row_id, data)
-        STATS["edit"] += bool(self.ledger.record_edits(device))
+        return device
+
+    @rule(name=st.sampled_from(NAMES), index=st.integers(0, 5), change=HOUSEHOLD_CHANGES)
+    def edit_household(self, name: str, index: int, change: tuple[str, Any]) -> None:
+        device = self._change_household(name, index, lambda data: setattr(data, change[0], change[1]))
+        if device is not None:
+            STATS["edit"] += bool(self.ledger.record_edits(device))
 
     @rule(
         names=st.lists(st.sampled_from(NAMES), min_size=2, max_size=3, unique=True),
@@ -131,16 +138,14 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(name=st.sampled_from(NAMES), index=st.integers(0, 5))
     def hand_over(self, name: str, index: int) -> None:
         """Move a family to the other kecamatan (its members follow)."""
-        found = self._household(name, index)
-        if found is None:
-            return
-        device, row_id = found
-        with device.db.transaction() as s:
-            data = caseload.get_household(s, row_id).to_input()
+
+        def move(data: Any) -> None:
             data.kelurahan_code = OTHER_KELURAHAN[data.kelurahan_code.rsplit(".", 1)[0]]
-            caseload.update_household(s, row_id, data)
-        self.ledger.record_edits(device)
-        STATS["hand_over"] += 1
+
+        device = self._change_household(name, index, move)
+        if device is not None:
+            self.ledger.record_edits(device)
+            STATS["hand_over"] += 1
 
     def _member(self, name: str, index: int) -> tuple[Any, str] | None:
         device = self.world.devices[name]

@@ -79,7 +79,7 @@ def test_a_receipt_is_recorded_with_its_source_and_document(db: Database) -> Non
         ({"item_id": None}, "item_id", "wajib dipilih"),
         ({"item_id": "bukan-barang"}, "item_id", "tidak ditemukan"),
         ({"received_on": None}, "received_on", "wajib diisi"),
-        ({"received_on": date.today() + timedelta(days=1)}, "received_on", "belum terjadi"),
+        ({"received_on": date.today() + timedelta(days=2)}, "received_on", "belum terjadi"),  # over midnight too
         ({"scope": "32.99.99"}, "scope", "bukan kode kecamatan"),
     ],
 )
