@@ -2,7 +2,8 @@
 import wizard's preview of a file with typical faults, the Kualitas Data page, the Graduasi page's
 cohort tab (a cohort of demo families at different stages) and decisions tab (with proposals), and the
 Bencana page: the demo flood with its victims, the registration form with a KPM family picked by NIK,
-the hand-over form, the stock card and the first page of the berita acara (when ``pdftoppm`` exists).
+the hand-over form, the stock card and the first page of the berita acara (when ``pdftoppm`` exists);
+then (``shots_product``) Beranda, Pengaturan, the user guide, Tentang Simoncer and Keluarga in English.
 The security part (``security_shots``): the login with a wrong password, the first-run wizard's recovery
 key page, the Pengguna dialog, the Jejak Audit page and a family's Riwayat tab.
 The sync part (``sync_shots``): a kecamatan laptop's Sinkronisasi page just after *Sinkronkan sekarang*
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from openpyxl import load_workbook  # noqa: E402
 from shots_common import SIZE, compose_dialog, grab, settle  # noqa: E402
+from shots_product import english_shot, product_shots  # noqa: E402
 from shots_security import security_shots  # noqa: E402
 from shots_sync import sync_shots  # noqa: E402
 from sqlalchemy import select  # noqa: E402
@@ -281,7 +283,9 @@ def caseload_shots(out: Path, families: int, tmp: Path) -> None:
     grab(window, out / "graduation-decisions.png")
     relief_shots(window, db, out, tmp)
     recap_shots(window, out, tmp)
+    product_shots(window, db, out)
     window.close()
+    english_shot(db, out)
     db.close()
 
 

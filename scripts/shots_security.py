@@ -53,10 +53,12 @@ TEMPORARY_PASSWORD = "sementara-2026"
 
 
 def first_run_shot(path: Path, out: Path) -> Database:
-    """The wizard for a Dinas office laptop, filled in, on its *Kunci pemulihan* page (key copied)."""
+    """The wizard for a Dinas office laptop: its first page (new database or enrollment), then filled in, on
+    its *Kunci pemulihan* page (key copied); it finishes on *Data awal* with an empty database."""
     wizard = FirstRunWizard(path)
     wizard.show()
     wizard.region_page.choose(SECURITY_REGION, GLOBAL_SCOPE)
+    save(framed(wizard), out / "first-run-start.png")
     wizard.next()
     page = wizard.admin_page
     username, full_name, password = ADMIN
@@ -71,7 +73,10 @@ def first_run_shot(path: Path, out: Path) -> Database:
     view.copy_button.click()
     save(framed(wizard), out / "first-run-recovery-key.png")
     wizard.recovery_page.saved_check.setChecked(True)
+    wizard.button(wizard.WizardButton.NextButton).click()
+    assert wizard.currentPage() is wizard.data_page
     wizard.button(wizard.WizardButton.FinishButton).click()
+    assert wizard.result() == wizard.DialogCode.Accepted
     database = wizard.database
     wizard.deleteLater()
     return database

@@ -1,6 +1,8 @@
 """Domain exceptions and the process-wide handler for unexpected errors.
 
-Messages meant for users are in Bahasa Indonesia and always say where the problem is (field, row).
+Messages meant for users are in Bahasa Indonesia and always say where the problem is (field, row). They
+are translated for the screen (``simoncer_desktop.translation``); a ``Message`` also remembers its Bahasa
+source, so a message kept in a plan and later written into a file (the import report) is written in Bahasa.
 """
 
 from __future__ import annotations
@@ -10,8 +12,75 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
+
+from simoncer_desktop.translation import translate
 
 log = logging.getLogger(__name__)
+
+
+class Message(str):
+    """Screen text that can be made again in the language of the moment.
+
+    Its value (as a ``str``) is the text translated when it was made, so the UI shows it as it is. ``render``
+    makes it again: inside ``untranslated()`` that gives the Bahasa source — how a message kept in an import
+    plan reaches the import report in Bahasa. Make one with ``Message.translate("ctx", "text")`` (lupdate
+    extracts the literals) and fill placeholders with ``.format(name=value)``; values that are
+    ``Message`` themselves (labels) are rendered again too.
+    """
+
+    _context: str
+    _source: str
+    _args: tuple[Any, ...] | None
+    _kwargs: dict[str, Any]
+
+    def __new__(
+        cls,
+        context: str,
+        source: str,
+        args: tuple[Any, ...] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> Message:
+        kwargs = kwargs or {}
+        made = super().__new__(cls, _render(context, source, args, kwargs))
+        made._context, made._source, made._args, made._kwargs = context, source, args, kwargs
+        return made
+
+    @classmethod
+    def translate(cls, context: str, source: str) -> Message:  # the name lupdate looks for
+        return cls(context, source)
+
+    def format(self, *args: Any, **kwargs: Any) -> Message:  # type: ignore[override]
+        """The message with its placeholders filled (str.format rules; ``{{`` for a literal brace)."""
+        return Message(self._context, self._source, args, kwargs)
+
+    def render(self) -> str:
+        """The text in the language of the moment (Bahasa inside ``untranslated()``)."""
+        return _render(self._context, self._source, self._args, self._kwargs)
+
+    @property
+    def source(self) -> str:
+        """The untranslated template (placeholders not filled)."""
+        return self._source
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Message, (self._context, self._source, self._args, self._kwargs))
+
+
+def _render(context: str, source: str, args: tuple[Any, ...] | None, kwargs: dict[str, Any]) -> str:
+    text = translate(context, source) if context else source  # no context: a template that is not language
+    if args is None:
+        return text
+    return text.format(*(_arg(a) for a in args), **{k: _arg(v) for k, v in kwargs.items()})
+
+
+def _arg(value: object) -> object:
+    return value.render() if isinstance(value, Message) else value
+
+
+def render(text: object) -> str:
+    """``text`` as a string in the language of the moment: a ``Message`` made again, anything else ``str()``."""
+    return text.render() if isinstance(text, Message) else str(text)
 
 
 @dataclass(frozen=True)
@@ -23,7 +92,9 @@ class FieldError:
     row: int | None = None
 
     def __str__(self) -> str:
-        return f"Baris {self.row}: {self.message}" if self.row is not None else self.message
+        if self.row is None:
+            return render(self.message)
+        return translate("errors", "Baris {row}: {message}").format(row=self.row, message=render(self.message))
 
 
 class SimoncerError(Exception):
@@ -79,9 +150,9 @@ def install_excepthook(report: ErrorReporter | None = None) -> None:
         if report is not None:
             try:
                 report(
-                    "Terjadi kesalahan",
-                    "Terjadi kesalahan yang tidak terduga. Rincian sudah dicatat di log.\n\n"
-                    f"{exc_type.__name__}: {exc}",
+                    translate("errors", "Terjadi kesalahan"),
+                    translate("errors", "Terjadi kesalahan yang tidak terduga. Rincian sudah dicatat di log.")
+                    + f"\n\n{exc_type.__name__}: {exc}",
                 )
             except Exception:  # the reporter itself failed: the log line above is what remains
                 log.exception("Could not show the error dialog")

@@ -16,6 +16,7 @@ from simoncer_desktop.alembic_chain import MigrationChain
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.paths import backup_dir
 from simoncer_desktop.security.engine import copy_database
+from simoncer_desktop.translation import translate
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -89,8 +90,12 @@ def upgrade_to_head(engine: Engine, db_path: Path | None = None, key: bytes | No
     if current is not None and current not in known_revisions():
         # Alembic would fail with "Can't locate revision"; nothing has been written at this point.
         raise SimoncerError(
-            f"Database {db_path or ''} dibuat oleh versi Simoncer yang lebih baru (skema {current}; versi "
-            f"{__version__} ini mengenal sampai {head}). Perbarui aplikasi; database tidak diubah."
+            translate(
+                "database",
+                "Database {db_path} dibuat oleh versi Simoncer yang lebih baru "
+                "(skema {current}; versi {version} ini mengenal sampai "
+                "{head}). Perbarui aplikasi; database tidak diubah.",
+            ).format(db_path=db_path or "", current=current, version=__version__, head=head)
         )
     backup = None
     if current is not None and db_path is not None and db_path.exists():

@@ -1,19 +1,35 @@
-"""Coded values stored in the database, with the Bahasa Indonesia label shown for each."""
+"""Coded values stored in the database, with the Bahasa Indonesia label shown for each.
+
+``LABELS`` holds the Bahasa labels (data: documents, exports and the spreadsheets read back use them);
+``.label`` is the label for the screen, in the screen's language (``translation.translate("enums", …)``);
+inside ``translation.untranslated()`` — and whenever no translator is installed (CLI, tests) — it is the
+Bahasa label itself. ``.source_label`` is always the Bahasa label.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
+
 
 class LabeledEnum(StrEnum):
     @property
-    def label(self) -> str:
+    def source_label(self) -> str:
+        """The Bahasa label whatever the screen language (for files, parsing, comparisons)."""
         # Keyed by (class, value): a StrEnum hashes as its text, and "berat" is both a damage and an
         # injury level.
         return LABELS.get((type(self), self.value), self.value)
 
+    @property
+    def label(self) -> str:
+        """The label for the screen: translated when a translator is installed, outside ``untranslated()``."""
+        source = LABELS.get((type(self), self.value))
+        return translate("enums", source) if source is not None else self.value
+
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
+        """(value, screen label) of every member, for a combo box."""
         return [(m.value, m.label) for m in cls]
 
 
@@ -168,87 +184,87 @@ class AuditAction(LabeledEnum):
 
 
 _LABEL_PAIRS: tuple[tuple[StrEnum, str], ...] = (
-    (Sex.MALE, "Laki-laki"),
-    (Sex.FEMALE, "Perempuan"),
-    (Relationship.HEAD, "Kepala keluarga"),
-    (Relationship.WIFE, "Istri"),
-    (Relationship.HUSBAND, "Suami"),
-    (Relationship.CHILD, "Anak"),
-    (Relationship.CHILD_IN_LAW, "Menantu"),
-    (Relationship.GRANDCHILD, "Cucu"),
-    (Relationship.PARENT, "Orang tua"),
-    (Relationship.PARENT_IN_LAW, "Mertua"),
-    (Relationship.OTHER_RELATIVE, "Famili lain"),
-    (Relationship.OTHER, "Lainnya"),
-    (Education.NONE, "Tidak/belum sekolah"),
-    (Education.PAUD, "PAUD/TK"),
-    (Education.SD, "SD/sederajat"),
-    (Education.SMP, "SMP/sederajat"),
-    (Education.SMA, "SMA/sederajat"),
-    (Education.HIGHER, "Perguruan tinggi"),
-    (HouseholdStatus.ACTIVE, "Aktif"),
-    (HouseholdStatus.GRADUATED_NATURAL, "Graduasi alamiah"),
-    (HouseholdStatus.GRADUATED_SELF_RELIANT, "Graduasi sejahtera mandiri"),
-    (HouseholdStatus.INACTIVE, "Nonaktif"),
-    (WelfareClass.VERY_POOR, "Tidak mampu"),
-    (WelfareClass.POOR, "Kurang mampu"),
-    (WelfareClass.ABLE, "Mampu"),
-    (WelfareClass.SELF_RELIANT, "Mandiri"),
-    (Component.PREGNANT, "Ibu hamil/nifas"),
-    (Component.EARLY_CHILD, "Anak usia dini"),
-    (Component.SD, "Anak SD"),
-    (Component.SMP, "Anak SMP"),
-    (Component.SMA, "Anak SMA"),
-    (Component.ELDERLY, "Lanjut usia"),
-    (Component.DISABILITY, "Disabilitas berat"),
-    (Program.KIS, "KIS/JKN"),
-    (Program.KIP, "KIP/PIP"),
-    (Program.BPNT, "BPNT/Sembako"),
-    (Program.KKS, "KKS"),
-    (Program.RTLH, "RTLH"),
-    (Program.ASLUT, "ASLUT"),
-    (Program.DISABILITY_AID, "Asistensi disabilitas"),
-    (Program.KUBE, "KUBE"),
-    (DisasterKind.FLOOD, "Banjir"),
-    (DisasterKind.LANDSLIDE, "Tanah longsor"),
-    (DisasterKind.WHIRLWIND, "Angin puting beliung"),
-    (DisasterKind.FIRE, "Kebakaran"),
-    (DisasterKind.EARTHQUAKE, "Gempa bumi"),
-    (DisasterKind.OTHER, "Lainnya"),
-    (EventStatus.OPEN, "Dibuka"),
-    (EventStatus.CLOSED, "Ditutup"),
-    (DamageLevel.NONE, "Tidak rusak"),
-    (DamageLevel.LIGHT, "Rusak ringan"),
-    (DamageLevel.MEDIUM, "Rusak sedang"),
-    (DamageLevel.HEAVY, "Rusak berat"),
-    (InjuryLevel.NONE, "Tidak luka"),
-    (InjuryLevel.LIGHT, "Luka ringan"),
-    (InjuryLevel.SERIOUS, "Luka berat"),
-    (EntitlementKind.CASH, "Uang"),
-    (EntitlementKind.ITEM, "Barang"),
-    (EntitlementBasis.PER_FAMILY, "Per keluarga"),
-    (EntitlementBasis.PER_PERSON, "Per jiwa"),
-    (EntitlementBasis.PER_PERSON_DAY, "Per jiwa per hari"),
-    (EntitlementBasis.PER_DECEASED, "Per korban meninggal (ahli waris)"),
-    (EntitlementBasis.PER_SERIOUS_INJURY, "Per korban luka berat"),
-    (StockSource.MINISTRY, "Kementerian Sosial"),
-    (StockSource.PROVINCE, "Pemerintah provinsi"),
-    (StockSource.CITY_BUDGET, "APBD kota/kabupaten"),
-    (StockSource.DONOR, "Donatur"),
-    (StockMovementKind.RECEIPT, "Penerimaan"),
-    (StockMovementKind.DISTRIBUTION, "Penyaluran"),
-    (AttachmentOwner.EVENT, "Kejadian"),
-    (AttachmentOwner.FAMILY, "Keluarga terdampak"),
-    (AttachmentOwner.VICTIM, "Korban"),
-    (AttachmentOwner.DISTRIBUTION, "Penyaluran"),
-    (Role.OPERATOR, "Operator"),
-    (Role.FACILITATOR, "Pendamping"),
-    (Role.SUPERVISOR, "Supervisor"),
-    (Role.ADMIN, "Administrator"),
-    (Role.VIEWER, "Pemantau (hanya laporan)"),
-    (AuditAction.CREATE, "Buat"),
-    (AuditAction.UPDATE, "Ubah"),
-    (AuditAction.DELETE, "Hapus"),
+    (Sex.MALE, QT_TRANSLATE_NOOP("enums", "Laki-laki")),
+    (Sex.FEMALE, QT_TRANSLATE_NOOP("enums", "Perempuan")),
+    (Relationship.HEAD, QT_TRANSLATE_NOOP("enums", "Kepala keluarga")),
+    (Relationship.WIFE, QT_TRANSLATE_NOOP("enums", "Istri")),
+    (Relationship.HUSBAND, QT_TRANSLATE_NOOP("enums", "Suami")),
+    (Relationship.CHILD, QT_TRANSLATE_NOOP("enums", "Anak")),
+    (Relationship.CHILD_IN_LAW, QT_TRANSLATE_NOOP("enums", "Menantu")),
+    (Relationship.GRANDCHILD, QT_TRANSLATE_NOOP("enums", "Cucu")),
+    (Relationship.PARENT, QT_TRANSLATE_NOOP("enums", "Orang tua")),
+    (Relationship.PARENT_IN_LAW, QT_TRANSLATE_NOOP("enums", "Mertua")),
+    (Relationship.OTHER_RELATIVE, QT_TRANSLATE_NOOP("enums", "Famili lain")),
+    (Relationship.OTHER, QT_TRANSLATE_NOOP("enums", "Lainnya")),
+    (Education.NONE, QT_TRANSLATE_NOOP("enums", "Tidak/belum sekolah")),
+    (Education.PAUD, QT_TRANSLATE_NOOP("enums", "PAUD/TK")),
+    (Education.SD, QT_TRANSLATE_NOOP("enums", "SD/sederajat")),
+    (Education.SMP, QT_TRANSLATE_NOOP("enums", "SMP/sederajat")),
+    (Education.SMA, QT_TRANSLATE_NOOP("enums", "SMA/sederajat")),
+    (Education.HIGHER, QT_TRANSLATE_NOOP("enums", "Perguruan tinggi")),
+    (HouseholdStatus.ACTIVE, QT_TRANSLATE_NOOP("enums", "Aktif")),
+    (HouseholdStatus.GRADUATED_NATURAL, QT_TRANSLATE_NOOP("enums", "Graduasi alamiah")),
+    (HouseholdStatus.GRADUATED_SELF_RELIANT, QT_TRANSLATE_NOOP("enums", "Graduasi sejahtera mandiri")),
+    (HouseholdStatus.INACTIVE, QT_TRANSLATE_NOOP("enums", "Nonaktif")),
+    (WelfareClass.VERY_POOR, QT_TRANSLATE_NOOP("enums", "Tidak mampu")),
+    (WelfareClass.POOR, QT_TRANSLATE_NOOP("enums", "Kurang mampu")),
+    (WelfareClass.ABLE, QT_TRANSLATE_NOOP("enums", "Mampu")),
+    (WelfareClass.SELF_RELIANT, QT_TRANSLATE_NOOP("enums", "Mandiri")),
+    (Component.PREGNANT, QT_TRANSLATE_NOOP("enums", "Ibu hamil/nifas")),
+    (Component.EARLY_CHILD, QT_TRANSLATE_NOOP("enums", "Anak usia dini")),
+    (Component.SD, QT_TRANSLATE_NOOP("enums", "Anak SD")),
+    (Component.SMP, QT_TRANSLATE_NOOP("enums", "Anak SMP")),
+    (Component.SMA, QT_TRANSLATE_NOOP("enums", "Anak SMA")),
+    (Component.ELDERLY, QT_TRANSLATE_NOOP("enums", "Lanjut usia")),
+    (Component.DISABILITY, QT_TRANSLATE_NOOP("enums", "Disabilitas berat")),
+    (Program.KIS, QT_TRANSLATE_NOOP("enums", "KIS/JKN")),
+    (Program.KIP, QT_TRANSLATE_NOOP("enums", "KIP/PIP")),
+    (Program.BPNT, QT_TRANSLATE_NOOP("enums", "BPNT/Sembako")),
+    (Program.KKS, QT_TRANSLATE_NOOP("enums", "KKS")),
+    (Program.RTLH, QT_TRANSLATE_NOOP("enums", "RTLH")),
+    (Program.ASLUT, QT_TRANSLATE_NOOP("enums", "ASLUT")),
+    (Program.DISABILITY_AID, QT_TRANSLATE_NOOP("enums", "Asistensi disabilitas")),
+    (Program.KUBE, QT_TRANSLATE_NOOP("enums", "KUBE")),
+    (DisasterKind.FLOOD, QT_TRANSLATE_NOOP("enums", "Banjir")),
+    (DisasterKind.LANDSLIDE, QT_TRANSLATE_NOOP("enums", "Tanah longsor")),
+    (DisasterKind.WHIRLWIND, QT_TRANSLATE_NOOP("enums", "Angin puting beliung")),
+    (DisasterKind.FIRE, QT_TRANSLATE_NOOP("enums", "Kebakaran")),
+    (DisasterKind.EARTHQUAKE, QT_TRANSLATE_NOOP("enums", "Gempa bumi")),
+    (DisasterKind.OTHER, QT_TRANSLATE_NOOP("enums", "Lainnya")),
+    (EventStatus.OPEN, QT_TRANSLATE_NOOP("enums", "Dibuka")),
+    (EventStatus.CLOSED, QT_TRANSLATE_NOOP("enums", "Ditutup")),
+    (DamageLevel.NONE, QT_TRANSLATE_NOOP("enums", "Tidak rusak")),
+    (DamageLevel.LIGHT, QT_TRANSLATE_NOOP("enums", "Rusak ringan")),
+    (DamageLevel.MEDIUM, QT_TRANSLATE_NOOP("enums", "Rusak sedang")),
+    (DamageLevel.HEAVY, QT_TRANSLATE_NOOP("enums", "Rusak berat")),
+    (InjuryLevel.NONE, QT_TRANSLATE_NOOP("enums", "Tidak luka")),
+    (InjuryLevel.LIGHT, QT_TRANSLATE_NOOP("enums", "Luka ringan")),
+    (InjuryLevel.SERIOUS, QT_TRANSLATE_NOOP("enums", "Luka berat")),
+    (EntitlementKind.CASH, QT_TRANSLATE_NOOP("enums", "Uang")),
+    (EntitlementKind.ITEM, QT_TRANSLATE_NOOP("enums", "Barang")),
+    (EntitlementBasis.PER_FAMILY, QT_TRANSLATE_NOOP("enums", "Per keluarga")),
+    (EntitlementBasis.PER_PERSON, QT_TRANSLATE_NOOP("enums", "Per jiwa")),
+    (EntitlementBasis.PER_PERSON_DAY, QT_TRANSLATE_NOOP("enums", "Per jiwa per hari")),
+    (EntitlementBasis.PER_DECEASED, QT_TRANSLATE_NOOP("enums", "Per korban meninggal (ahli waris)")),
+    (EntitlementBasis.PER_SERIOUS_INJURY, QT_TRANSLATE_NOOP("enums", "Per korban luka berat")),
+    (StockSource.MINISTRY, QT_TRANSLATE_NOOP("enums", "Kementerian Sosial")),
+    (StockSource.PROVINCE, QT_TRANSLATE_NOOP("enums", "Pemerintah provinsi")),
+    (StockSource.CITY_BUDGET, QT_TRANSLATE_NOOP("enums", "APBD kota/kabupaten")),
+    (StockSource.DONOR, QT_TRANSLATE_NOOP("enums", "Donatur")),
+    (StockMovementKind.RECEIPT, QT_TRANSLATE_NOOP("enums", "Penerimaan")),
+    (StockMovementKind.DISTRIBUTION, QT_TRANSLATE_NOOP("enums", "Penyaluran")),
+    (AttachmentOwner.EVENT, QT_TRANSLATE_NOOP("enums", "Kejadian")),
+    (AttachmentOwner.FAMILY, QT_TRANSLATE_NOOP("enums", "Keluarga terdampak")),
+    (AttachmentOwner.VICTIM, QT_TRANSLATE_NOOP("enums", "Korban")),
+    (AttachmentOwner.DISTRIBUTION, QT_TRANSLATE_NOOP("enums", "Penyaluran")),
+    (Role.OPERATOR, QT_TRANSLATE_NOOP("enums", "Operator")),
+    (Role.FACILITATOR, QT_TRANSLATE_NOOP("enums", "Pendamping")),
+    (Role.SUPERVISOR, QT_TRANSLATE_NOOP("enums", "Supervisor")),
+    (Role.ADMIN, QT_TRANSLATE_NOOP("enums", "Administrator")),
+    (Role.VIEWER, QT_TRANSLATE_NOOP("enums", "Pemantau (hanya laporan)")),
+    (AuditAction.CREATE, QT_TRANSLATE_NOOP("enums", "Buat")),
+    (AuditAction.UPDATE, QT_TRANSLATE_NOOP("enums", "Ubah")),
+    (AuditAction.DELETE, QT_TRANSLATE_NOOP("enums", "Hapus")),
 )
 
 LABELS: dict[tuple[type, str], str] = {(type(member), member.value): text for member, text in _LABEL_PAIRS}

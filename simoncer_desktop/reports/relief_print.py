@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from simoncer_desktop.errors import FieldError, ValidationError
 from simoncer_desktop.services.relief_document_parts import thousands
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 
 class DocumentKind(StrEnum):
@@ -43,10 +44,16 @@ FORMATS: dict[DocumentKind, tuple[str, ...]] = {
 """The file formats (extensions without the dot) each kind can be written in; the first is the default."""
 
 LABELS: dict[DocumentKind, str] = {
-    DocumentKind.BNBA: "BNBA",
-    DocumentKind.BERITA_ACARA: "Berita acara serah terima",
-    DocumentKind.EVENT_REPORT: "Laporan kejadian",
+    DocumentKind.BNBA: QT_TRANSLATE_NOOP("reports", "BNBA"),
+    DocumentKind.BERITA_ACARA: QT_TRANSLATE_NOOP("reports", "Berita acara serah terima"),
+    DocumentKind.EVENT_REPORT: QT_TRANSLATE_NOOP("reports", "Laporan kejadian"),
 }
+"""The documents' names in Bahasa; ``kind_label`` gives one in the screen language."""
+
+
+def kind_label(kind: DocumentKind) -> str:
+    return translate("reports", LABELS[kind])
+
 
 _FILE_PREFIXES: dict[DocumentKind, str] = {
     DocumentKind.BNBA: "BNBA",
@@ -74,7 +81,7 @@ class DocumentRequest:
 class Printed:
     path: Path
     summary: str
-    """In Bahasa Indonesia, e.g. ``BNBA kejadian ABCD1234 (12 keluarga, 40 jiwa)``."""
+    """In the screen language (Bahasa without a translator), e.g. ``BNBA kejadian ABCD1234 (12 keluarga, 40 jiwa)``."""
     pages: int | None
     """Pages of a PDF; None for a workbook."""
 
@@ -83,16 +90,18 @@ def _kind(kind: DocumentKind | str) -> DocumentKind:
     try:
         return DocumentKind(kind)
     except ValueError:
-        raise ValidationError(FieldError("kind", f"Jenis dokumen '{kind}' tidak dikenal")) from None
+        message = translate("reports", "Jenis dokumen '{kind}' tidak dikenal").format(kind=kind)
+        raise ValidationError(FieldError("kind", message)) from None
 
 
 def _format_errors(kind: DocumentKind, file_format: str) -> list[FieldError]:
     allowed = FORMATS[kind]
     if file_format in allowed:
         return []
-    wanted = " atau ".join(f".{f}" for f in allowed)
-    shown = f".{file_format}" if file_format else "(kosong)"
-    return [FieldError("file_format", f"{LABELS[kind]}: format {shown} tidak tersedia (hanya {wanted})")]
+    wanted = translate("reports", " atau ").join(f".{f}" for f in allowed)
+    shown = f".{file_format}" if file_format else translate("reports", "(kosong)")
+    message = translate("reports", "{document}: format {shown} tidak tersedia (hanya {wanted})")
+    return [FieldError("file_format", message.format(document=kind_label(kind), shown=shown, wanted=wanted))]
 
 
 def default_file_name(kind: DocumentKind, event_code: str, file_format: str, on: date) -> str:
@@ -112,7 +121,8 @@ def check_request(request: DocumentRequest) -> None:
     errors = _format_errors(kind, request.file_format)
     start, end = request.date_from, request.date_to
     if kind is DocumentKind.BERITA_ACARA and start and end and start > end:
-        errors.append(FieldError("date_from", f"Tanggal awal {start:%d-%m-%Y} sesudah tanggal akhir {end:%d-%m-%Y}"))
+        message = translate("reports", "Tanggal awal {start:%d-%m-%Y} sesudah tanggal akhir {end:%d-%m-%Y}")
+        errors.append(FieldError("date_from", message.format(start=start, end=end)))
     if errors:
         raise ValidationError(errors)
 
@@ -136,20 +146,26 @@ def print_document(session: Session, request: DocumentRequest, path: Path) -> Pr
     check_request(request)
     kind, file_format, path = DocumentKind(request.kind), request.file_format, Path(path)
     if path.suffix.lower() != f".{file_format}":
-        raise ValidationError(FieldError("path", f"Berkas keluaran {path} harus berakhiran .{file_format}"))
+        message = translate("reports", "Berkas keluaran {path} harus berakhiran .{suffix}")
+        raise ValidationError(FieldError("path", message.format(path=path, suffix=file_format)))
     pdf = file_format == "pdf"
     result: int | Path
     if kind is DocumentKind.BNBA:
         bnba = rd.bnba(session, request.event_id, request.kelurahan_code or None)
         result = (write_bnba_pdf if pdf else write_bnba_xlsx)(bnba, path)
-        counts = f"{thousands(bnba.families)} keluarga, {thousands(bnba.people)} jiwa"
-        summary = f"BNBA kejadian {bnba.event.code} ({counts})"
+        summary = translate("reports", "BNBA kejadian {code} ({families} keluarga, {people} jiwa)").format(
+            code=bnba.event.code, families=thousands(bnba.families), people=thousands(bnba.people)
+        )
     elif kind is DocumentKind.BERITA_ACARA:
         acara = rd.berita_acara(session, request.event_id, request.date_from, request.date_to)
         result = (write_berita_acara_pdf if pdf else write_berita_acara_xlsx)(acara, path)
-        summary = f"Berita acara {acara.number} ({thousands(len(acara.lines))} penyaluran, {acara.period_text})"
+        summary = translate("reports", "Berita acara {number} ({count} penyaluran, {period})").format(
+            number=acara.number, count=thousands(len(acara.lines)), period=acara.period_text
+        )
     else:
         report = rd.event_report(session, request.event_id)
         result = write_event_report_pdf(report, path)
-        summary = f"Laporan kejadian {report.event.code} ({report.event.title})"
+        summary = translate("reports", "Laporan kejadian {code} ({title})").format(
+            code=report.event.code, title=report.event.title
+        )
     return Printed(path=path, summary=summary, pages=result if isinstance(result, int) else None)

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, create_engine
 
 from simoncer_desktop.db import apply_pragmas
 from simoncer_desktop.errors import AuthError, SimoncerError
+from simoncer_desktop.translation import translate
 
 KEY_BYTES = 32
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -54,10 +55,17 @@ def is_encrypted(path: Path | str) -> bool:
 def wrong_key_error(path: Path | str) -> AuthError:
     if Path(path).exists() and not is_encrypted(path):
         return AuthError(
-            f"Berkas database {path} belum terenkripsi (dibuat sebelum versi ini) dan harus dienkripsi "
-            "dulu melalui penyiapan awal."
+            translate(
+                "security",
+                "Berkas database {path} belum terenkripsi (dibuat sebelum "
+                "versi ini) dan harus dienkripsi dulu melalui penyiapan awal.",
+            ).format(path=path)
         )
-    return AuthError(f"Berkas database {path} tidak dapat dibuka: kunci salah atau berkas bukan database Simoncer.")
+    return AuthError(
+        translate(
+            "security", "Berkas database {path} tidak dapat dibuka: kunci salah atau berkas bukan database Simoncer."
+        ).format(path=path)
+    )
 
 
 def _open(target: str, key: bytes, path: Path | str, *, uri: bool = False) -> SqlcipherConnection:
@@ -139,9 +147,9 @@ def encrypt_plain_database(plain_path: Path | str, key: bytes) -> None:
     one or the complete encrypted one) and the plain file's -wal/-shm are removed."""
     path = Path(plain_path)
     if not path.exists():
-        raise SimoncerError(f"Berkas database {path} tidak ditemukan.")
+        raise SimoncerError(translate("security", "Berkas database {path} tidak ditemukan.").format(path=path))
     if is_encrypted(path):
-        raise SimoncerError(f"Berkas database {path} sudah terenkripsi.")
+        raise SimoncerError(translate("security", "Berkas database {path} sudah terenkripsi.").format(path=path))
     pragma_key = _key_pragma(key)
     temp = path.with_name(path.name + CONVERTING_SUFFIX)
     for leftover in (temp, *_sidecars(temp)):

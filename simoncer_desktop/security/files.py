@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from simoncer_desktop.errors import SimoncerError
+from simoncer_desktop.translation import translate
 
 MAGIC = b"SMCF1"
 NONCE_BYTES = 12
@@ -38,7 +39,9 @@ class SealedFileError(SimoncerError):
 
 def _check_key(data_key: bytes) -> None:
     if not isinstance(data_key, bytes | bytearray) or len(data_key) != KEY_BYTES:
-        raise SealedFileError("Kunci data tidak sah (harus 32 byte); berkas tidak dapat dienkripsi atau dibuka.")
+        raise SealedFileError(
+            translate("security", "Kunci data tidak sah (harus 32 byte); berkas tidak dapat dienkripsi atau dibuka.")
+        )
 
 
 @lru_cache(maxsize=8)
@@ -63,14 +66,17 @@ def decrypt_bytes(data_key: bytes, blob: bytes, aad: bytes) -> bytes:
     file, is cut short, was altered, or was sealed with another key or for another ``aad``."""
     _check_key(data_key)
     if not is_sealed(blob):
-        raise SealedFileError("Berkas ini bukan berkas terenkripsi Simoncer.")
+        raise SealedFileError(translate("security", "Berkas ini bukan berkas terenkripsi Simoncer."))
     if len(blob) < len(MAGIC) + NONCE_BYTES + TAG_BYTES:
-        raise SealedFileError("Berkas terenkripsi terpotong atau rusak.")
+        raise SealedFileError(translate("security", "Berkas terenkripsi terpotong atau rusak."))
     nonce = blob[len(MAGIC) : len(MAGIC) + NONCE_BYTES]
     try:
         return AESGCM(_sub_key(bytes(data_key))).decrypt(nonce, blob[len(MAGIC) + NONCE_BYTES :], aad)
     except InvalidTag:
         raise SealedFileError(
-            "Berkas terenkripsi tidak dapat dibuka: kuncinya berbeda (berkas dari database lain) "
-            "atau berkas rusak/telah diubah."
+            translate(
+                "security",
+                "Berkas terenkripsi tidak dapat dibuka: kuncinya berbeda "
+                "(berkas dari database lain) atau berkas rusak/telah diubah.",
+            )
         ) from None

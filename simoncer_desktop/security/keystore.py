@@ -50,6 +50,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from simoncer_desktop.errors import AuthError
 from simoncer_desktop.services import auth
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 FORMAT_VERSION = 1
 KEY_BYTES = 32
@@ -63,12 +64,13 @@ DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_LOCK_MINUTES = 15
 
 WRONG_CREDENTIALS = auth.WRONG_CREDENTIALS
-NO_WRAP_ON_THIS_LAPTOP = (
+NO_WRAP_ON_THIS_LAPTOP = QT_TRANSLATE_NOOP(
+    "security",
     "Akun '{username}' belum pernah masuk di laptop ini. Laptop harus terhubung dan bersinkronisasi dengan "
     "server kantor Dinsos lebih dulu (oleh pengguna yang sudah dapat masuk di sini) agar kata sandi akun ini "
-    "ikut terbawa, atau minta administrator mengatur ulang kata sandinya di laptop ini."
+    "ikut terbawa, atau minta administrator mengatur ulang kata sandinya di laptop ini.",
 )
-WRONG_RECOVERY_KEY = "Kunci pemulihan salah."
+WRONG_RECOVERY_KEY = QT_TRANSLATE_NOOP("security", "Kunci pemulihan salah.")
 HASH_KDF = "argon2id-phc+hkdf-sha256"
 KEK_INFO = b"simoncer-kek-v1"
 
@@ -127,14 +129,18 @@ def parse_recovery_key(text: str) -> bytes:
     compact = "".join((text or "").split()).replace("-", "").upper()
     expected = len(base64.b32encode(bytes(KEY_BYTES)).decode("ascii").rstrip("="))
     if len(compact) != expected:
-        raise AuthError(f"Kunci pemulihan harus {expected} huruf/angka (tanpa tanda minus); tertulis {len(compact)}.")
+        raise AuthError(
+            translate(
+                "security", "Kunci pemulihan harus {expected} huruf/angka (tanpa tanda minus); tertulis {count}."
+            ).format(expected=expected, count=len(compact))
+        )
     padding = "=" * (-len(compact) % 8)
     try:
         raw = base64.b32decode(compact + padding)
     except (binascii.Error, ValueError):
-        raise AuthError("Kunci pemulihan hanya berisi huruf A–Z dan angka 2–7.") from None
+        raise AuthError(translate("security", "Kunci pemulihan hanya berisi huruf A–Z dan angka 2–7.")) from None
     if len(raw) != KEY_BYTES:
-        raise AuthError(WRONG_RECOVERY_KEY)
+        raise AuthError(translate("security", WRONG_RECOVERY_KEY))
     return raw
 
 
@@ -351,13 +357,25 @@ class KeyStore:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise AuthError(f"Berkas kunci {path} tidak ditemukan: database tidak dapat dibuka tanpanya.") from None
+            raise AuthError(
+                translate(
+                    "security", "Berkas kunci {path} tidak ditemukan: database tidak dapat dibuka tanpanya."
+                ).format(path=path)
+            ) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise AuthError(f"Berkas kunci {path} tidak dapat dibaca (rusak): {exc}") from None
+            raise AuthError(
+                translate("security", "Berkas kunci {path} tidak dapat dibaca (rusak): {exc}").format(
+                    path=path, exc=exc
+                )
+            ) from None
         try:
             return cls._from_json(path, data)
         except (KeyError, TypeError, ValueError, AttributeError, binascii.Error) as exc:
-            raise AuthError(f"Berkas kunci {path} rusak atau bukan berkas kunci Simoncer ({exc}).") from None
+            raise AuthError(
+                translate("security", "Berkas kunci {path} rusak atau bukan berkas kunci Simoncer ({exc}).").format(
+                    path=path, exc=exc
+                )
+            ) from None
 
     @classmethod
     def _from_json(cls, path: Path, data: dict[str, Any]) -> KeyStore:
@@ -488,7 +506,10 @@ class KeyStore:
             if now < state.locked_until:
                 minutes = _minutes_left(state.locked_until, now)
                 raise AuthError(
-                    f"Akun '{name}' terkunci karena terlalu banyak percobaan. Coba lagi {minutes} menit lagi."
+                    translate(
+                        "security",
+                        "Akun '{name}' terkunci karena terlalu banyak percobaan. Coba lagi {minutes} menit lagi.",
+                    ).format(name=name, minutes=minutes)
                 )
             self.lockouts.pop(lock_key)  # the lock has run out: a fresh series of attempts
             state = None
@@ -502,7 +523,7 @@ class KeyStore:
         else:
             _dummy_derivation(secret)
             if name in self.known_users:
-                raise AuthError(NO_WRAP_ON_THIS_LAPTOP.format(username=name))
+                raise AuthError(translate("security", NO_WRAP_ON_THIS_LAPTOP).format(username=name))
             key = None
         if key is not None:
             if state is not None:
@@ -514,13 +535,17 @@ class KeyStore:
     def _count_failure(self, name: str, lock_key: str, now: datetime) -> AuthError:
         state = self.lockouts.setdefault(lock_key, Lockout())
         state.failed += 1
-        message = WRONG_CREDENTIALS
+        message = translate("auth", WRONG_CREDENTIALS)
         if self.max_attempts > 0:
             if state.failed >= self.max_attempts:
                 state.locked_until = now + timedelta(minutes=self.lock_minutes)
-                message = f"{WRONG_CREDENTIALS} Akun '{name}' dikunci selama {self.lock_minutes} menit."
+                message = translate("security", "{wrong} Akun '{name}' dikunci selama {minutes} menit.").format(
+                    wrong=message, name=name, minutes=self.lock_minutes
+                )
             else:
-                message = f"{WRONG_CREDENTIALS} Sisa {self.max_attempts - state.failed} kali percobaan."
+                message = translate("security", "{wrong} Sisa {count} kali percobaan.").format(
+                    wrong=message, count=self.max_attempts - state.failed
+                )
         self._save_quietly()
         return AuthError(message)
 
@@ -532,8 +557,10 @@ class KeyStore:
     def unlock_with_recovery(self, text: str) -> bytes:
         raw = parse_recovery_key(text)
         if self.recovery is None:
-            raise AuthError(f"Berkas kunci {self.path} tidak memuat kunci pemulihan.")
+            raise AuthError(
+                translate("security", "Berkas kunci {path} tidak memuat kunci pemulihan.").format(path=self.path)
+            )
         key = _unwrap(self.recovery, raw, self._aad(RECOVERY_NAME))
         if key is None:
-            raise AuthError(WRONG_RECOVERY_KEY)
+            raise AuthError(translate("security", WRONG_RECOVERY_KEY))
         return key

@@ -31,6 +31,7 @@ from simoncer_desktop.services.permissions import Identity
 from simoncer_desktop.services.reference import REGENCY, ensure_reference_data, get_region, kecamatan_codes
 from simoncer_desktop.services.settings import REGION_CODE, get_setting, set_setting, store_setting
 from simoncer_desktop.store import Database, ensure_device_id, open_database
+from simoncer_desktop.translation import translate
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,9 @@ def create_enrolled_database(
     _refuse_existing(path)
     scope = (scope or "").strip()
     if not scope:
-        raise ValidationError("Wilayah perangkat (scope) dari server kosong.", field=DEVICE_SCOPE)
+        raise ValidationError(
+            translate("security", "Wilayah perangkat (scope) dari server kosong."), field=DEVICE_SCOPE
+        )
     store, key, recovery = KeyStore.create(path)
     database: Database | None = None
     try:
@@ -132,11 +135,15 @@ def adopt_plain_database(
     path = Path(db_path)
     key_path = KeyStore.path_for(path)
     if not path.exists():
-        raise SimoncerError(f"Berkas database {path} tidak ditemukan.")
+        raise SimoncerError(translate("security", "Berkas database {path} tidak ditemukan.").format(path=path))
     if is_encrypted(path):
-        raise SimoncerError(f"Berkas database {path} sudah terenkripsi.")
+        raise SimoncerError(translate("security", "Berkas database {path} sudah terenkripsi.").format(path=path))
     if key_path.exists():
-        raise SimoncerError(f"Berkas kunci {key_path} sudah ada; pindahkan dulu bila memang tidak dipakai.")
+        raise SimoncerError(
+            translate(
+                "security", "Berkas kunci {key_path} sudah ada; pindahkan dulu bila memang tidak dipakai."
+            ).format(key_path=key_path)
+        )
     username = auth.normalize_username(admin_username)
     auth.check_password(admin_password, username)
 
@@ -172,9 +179,17 @@ def adopt_plain_database(
 
 def _refuse_existing(path: Path) -> None:
     if path.exists() and path.stat().st_size > 0:
-        raise SimoncerError(f"Berkas database {path} sudah ada; pilih nama lain atau masuk dengan akun yang ada.")
+        raise SimoncerError(
+            translate(
+                "security", "Berkas database {path} sudah ada; pilih nama lain atau masuk dengan akun yang ada."
+            ).format(path=path)
+        )
     if KeyStore.exists(path):
-        raise SimoncerError(f"Berkas kunci {KeyStore.path_for(path)} sudah ada; pindahkan dulu bila tidak dipakai.")
+        raise SimoncerError(
+            translate("security", "Berkas kunci {path} sudah ada; pindahkan dulu bila tidak dipakai.").format(
+                path=KeyStore.path_for(path)
+            )
+        )
 
 
 def _remove_new_files(path: Path, key_path: Path) -> None:
@@ -187,11 +202,19 @@ def _check_region(session: Session, region_code: str | None, scope: str) -> tupl
     region_code = (region_code or "").strip()
     region = get_region(session, region_code) if region_code else None
     if region is None or region.level != REGENCY:
-        raise ValidationError(f"'{region_code}' bukan kode kabupaten/kota yang terdaftar.", field=REGION_CODE)
+        raise ValidationError(
+            translate("security", "'{region_code}' bukan kode kabupaten/kota yang terdaftar.").format(
+                region_code=region_code
+            ),
+            field=REGION_CODE,
+        )
     scope = (scope or "").strip() or GLOBAL_SCOPE
     if scope != GLOBAL_SCOPE and (not scope.startswith(region_code + ".") or scope not in kecamatan_codes(session)):
         raise ValidationError(
-            f"Kecamatan '{scope}' tidak terdaftar di {region.name} ({region_code}).", field=DEVICE_SCOPE
+            translate("security", "Kecamatan '{scope}' tidak terdaftar di {name} ({region_code}).").format(
+                scope=scope, name=region.name, region_code=region_code
+            ),
+            field=DEVICE_SCOPE,
         )
     return region_code, scope
 
@@ -210,9 +233,13 @@ def _initialise(
     if auth.has_users(session):
         user = auth.find_user(session, username)
         if user is None or not user.active or user.role != Role.ADMIN.value:
-            raise AuthError(f"Database ini sudah punya pengguna; '{username}' bukan administrator aktif di dalamnya.")
+            raise AuthError(
+                translate(
+                    "security", "Database ini sudah punya pengguna; '{username}' bukan administrator aktif di dalamnya."
+                ).format(username=username)
+            )
         if not auth.verify(user.password_hash, password):
-            raise AuthError(auth.WRONG_CREDENTIALS)
+            raise AuthError(translate("auth", auth.WRONG_CREDENTIALS))
         identity = auth.identity_of(user)
     else:
         identity = auth.create_first_admin(session, username, full_name, password)
@@ -258,16 +285,18 @@ def sign_in(db_path: Path | str, username: str, password: str, now: datetime | N
 def _existing(db_path: Path | str) -> Path:
     path = Path(db_path)
     if not path.exists():
-        raise SimoncerError(f"Berkas database {path} tidak ditemukan.")
+        raise SimoncerError(translate("security", "Berkas database {path} tidak ditemukan.").format(path=path))
     return path
 
 
 def _active_identity(session: Session, name: str) -> Identity:
     user = auth.find_user(session, name)
     if user is None:
-        raise AuthError(f"Akun '{name}' tidak terdaftar di database ini.")
+        raise AuthError(translate("security", "Akun '{name}' tidak terdaftar di database ini.").format(name=name))
     if not user.active:
-        raise AuthError(f"Akun '{name}' sudah dinonaktifkan. Hubungi administrator.")
+        raise AuthError(
+            translate("security", "Akun '{name}' sudah dinonaktifkan. Hubungi administrator.").format(name=name)
+        )
     return auth.identity_of(user)
 
 
@@ -283,7 +312,11 @@ def recover(db_path: Path | str, recovery_key: str, admin_username: str, new_pas
         with database.transaction() as session:
             identity = _active_identity(session, name)
             if identity.role is not Role.ADMIN:
-                raise AuthError(f"Kunci pemulihan hanya untuk akun administrator; '{name}' bukan administrator.")
+                raise AuthError(
+                    translate(
+                        "security", "Kunci pemulihan hanya untuk akun administrator; '{name}' bukan administrator."
+                    ).format(name=name)
+                )
             _set_password(session, identity, new_password, database.device_id)
             identity = replace(identity, must_change_password=False)
             _refresh_store(session, store)
@@ -349,7 +382,7 @@ def change_password(database: Database, username: str, old_password: str, new_pa
     actor = _signed_in(database)
     name = normalize_name(username)
     if name != actor.username:
-        raise PermissionDeniedError("Kata sandi hanya dapat diganti oleh pemilik akun sendiri.")
+        raise PermissionDeniedError(translate("security", "Kata sandi hanya dapat diganti oleh pemilik akun sendiri."))
     store = KeyStore.load(database.path)
     with database.transaction() as session:
         auth.change_password(session, name, old_password, new_password)

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from simoncer_desktop.errors import PermissionDeniedError
 from simoncer_desktop.services import permissions
-from simoncer_desktop.services.permissions import NOT_SIGNED_IN, Identity
+from simoncer_desktop.services.permissions import NOT_SIGNED_IN as NOT_SIGNED_IN  # the Bahasa text, re-exported
+from simoncer_desktop.services.permissions import Identity, not_signed_in
 
 IDENTITY_KEY = "simoncer.identity"
 DEVICE_KEY = "simoncer.device_id"
@@ -23,7 +24,7 @@ def actor(session: Session) -> Identity:
     """The signed-in user of ``session``; refused when nobody is signed in."""
     identity = session.info.get(IDENTITY_KEY)
     if identity is None:
-        raise PermissionDeniedError(NOT_SIGNED_IN)
+        raise PermissionDeniedError(not_signed_in())
     return identity
 
 

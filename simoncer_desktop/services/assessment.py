@@ -42,6 +42,7 @@ from simoncer_desktop.services.assessment_definition import (
     score,
     validate_definition,
 )
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "CLASS_ORDER",
@@ -73,6 +74,18 @@ __all__ = [
 
 EARLIEST_ASSESSMENT = date(2000, 1, 1)
 UP, DOWN, SAME = "naik", "turun", "tetap"
+CHANGE_LABELS: dict[str, str] = {
+    UP: QT_TRANSLATE_NOOP("assessment", "naik"),
+    DOWN: QT_TRANSLATE_NOOP("assessment", "turun"),
+    SAME: QT_TRANSLATE_NOOP("assessment", "tetap"),
+}
+
+
+def change_label(change: str | None) -> str | None:
+    """``AssessmentView.change`` in the screen language (None stays None)."""
+    if change is None:
+        return None
+    return translate("assessment", CHANGE_LABELS[change]) if change in CHANGE_LABELS else change
 
 
 # --- questionnaire versions -----------------------------------------------------------------------
@@ -101,14 +114,17 @@ def current_questionnaire(session: Session, on: date | None = None) -> Questionn
         .limit(1)
     )
     if row is None:
-        raise NotFoundError(f"Belum ada kuesioner asesmen yang berlaku pada {on:%d-%m-%Y}")
+        message = translate("assessment", "Belum ada kuesioner asesmen yang berlaku pada {day:%d-%m-%Y}")
+        raise NotFoundError(message.format(day=on))
     return _view(row)
 
 
 def get_questionnaire(session: Session, version: int) -> QuestionnaireView:
     row = session.scalar(select(Questionnaire).where(Questionnaire.version == version))
     if row is None or row.deleted:
-        raise NotFoundError(f"Kuesioner asesmen versi {version} tidak ditemukan")
+        raise NotFoundError(
+            translate("assessment", "Kuesioner asesmen versi {version} tidak ditemukan").format(version=version)
+        )
     return _view(row)
 
 
@@ -127,21 +143,19 @@ def publish_version(session: Session, definition: Definition, valid_from: date, 
     errors = validate_definition(definition)
     title = (title or "").strip()
     if not title:
-        errors.append(FieldError("title", "Judul kuesioner: wajib diisi"))
+        errors.append(FieldError("title", translate("assessment", "Judul kuesioner: wajib diisi")))
     elif len(title) > 120:
-        errors.append(FieldError("title", "Judul kuesioner: terlalu panjang (maksimal 120 huruf)"))
+        errors.append(
+            FieldError("title", translate("assessment", "Judul kuesioner: terlalu panjang (maksimal 120 huruf)"))
+        )
     latest = session.execute(
         select(Questionnaire.version, Questionnaire.valid_from).order_by(Questionnaire.version.desc()).limit(1)
     ).first()
     if valid_from is None:
-        errors.append(FieldError("valid_from", "Berlaku mulai: wajib diisi"))
+        errors.append(FieldError("valid_from", translate("assessment", "Berlaku mulai: wajib diisi")))
     elif latest is not None and valid_from < latest.valid_from:
-        errors.append(
-            FieldError(
-                "valid_from",
-                f"Berlaku mulai: tidak boleh sebelum versi {latest.version} ({latest.valid_from:%d-%m-%Y})",
-            )
-        )
+        message = translate("assessment", "Berlaku mulai: tidak boleh sebelum versi {version} ({day:%d-%m-%Y})")
+        errors.append(FieldError("valid_from", message.format(version=latest.version, day=latest.valid_from)))
     if errors:
         raise ValidationError(errors)
     version = (latest.version if latest is not None else 0) + 1
@@ -186,6 +200,11 @@ class AssessmentView:
     """Class versus the previous assessment: ``naik``, ``turun`` or ``tetap``; None for the first."""
     score_change: float | None
 
+    @property
+    def change_label(self) -> str | None:
+        """``change`` in the screen language."""
+        return change_label(self.change)
+
 
 def _order_key() -> tuple[Any, ...]:
     return (Assessment.assessed_on, Assessment.created_at, Assessment.id)
@@ -211,19 +230,22 @@ def record_assessment(
     acting.require_for_household(session, "assessment.record", household_id)
     hh = session.get(Household, household_id)
     if hh is None or hh.deleted:
-        raise NotFoundError("Keluarga tidak ditemukan (mungkin sudah dihapus)")
+        raise NotFoundError(translate("assessment", "Keluarga tidak ditemukan (mungkin sudah dihapus)"))
     errors: list[FieldError] = []
     if assessed_on is None:
-        errors.append(FieldError("assessed_on", "Tanggal asesmen: wajib diisi"))
+        errors.append(FieldError("assessed_on", translate("assessment", "Tanggal asesmen: wajib diisi")))
     elif assessed_on > today:
-        errors.append(FieldError("assessed_on", f"Tanggal asesmen: {assessed_on:%d-%m-%Y} ada di masa depan"))
+        message = translate("assessment", "Tanggal asesmen: {day:%d-%m-%Y} ada di masa depan")
+        errors.append(FieldError("assessed_on", message.format(day=assessed_on)))
     elif assessed_on < EARLIEST_ASSESSMENT:
-        errors.append(FieldError("assessed_on", f"Tanggal asesmen: {assessed_on:%d-%m-%Y} terlalu lampau"))
+        message = translate("assessment", "Tanggal asesmen: {day:%d-%m-%Y} terlalu lampau")
+        errors.append(FieldError("assessed_on", message.format(day=assessed_on)))
     assessed_by = (assessed_by or "").strip()
     if not assessed_by:
-        errors.append(FieldError("assessed_by", "Petugas asesmen: wajib diisi"))
+        errors.append(FieldError("assessed_by", translate("assessment", "Petugas asesmen: wajib diisi")))
     elif len(assessed_by) > 120:
-        errors.append(FieldError("assessed_by", "Petugas asesmen: terlalu panjang (maksimal 120 huruf)"))
+        message = translate("assessment", "Petugas asesmen: terlalu panjang (maksimal 120 huruf)")
+        errors.append(FieldError("assessed_by", message))
     questionnaire: QuestionnaireView | None = None
     try:
         if version is not None:

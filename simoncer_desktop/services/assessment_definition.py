@@ -32,6 +32,7 @@ from typing import Any
 
 from simoncer_desktop.errors import FieldError, ValidationError
 from simoncer_desktop.models.enums import WelfareClass
+from simoncer_desktop.translation import translate
 
 CLASS_ORDER: tuple[WelfareClass, ...] = (
     WelfareClass.VERY_POOR,
@@ -141,18 +142,18 @@ class Definition:
                 ),
             )
         except (KeyError, TypeError) as exc:
-            raise ValidationError(
-                f"Definisi kuesioner tidak sesuai format (bagian yang hilang: {exc})", field="definition"
-            ) from None
+            message = translate("assessment", "Definisi kuesioner tidak sesuai format (bagian yang hilang: {missing})")
+            raise ValidationError(message.format(missing=exc), field="definition") from None
 
     @classmethod
     def from_json(cls, text: str) -> Definition:
         try:
             data = json.loads(text)
         except ValueError:
-            raise ValidationError("Definisi kuesioner bukan JSON yang sah", field="definition") from None
+            message = translate("assessment", "Definisi kuesioner bukan JSON yang sah")
+            raise ValidationError(message, field="definition") from None
         if not isinstance(data, Mapping):
-            raise ValidationError("Definisi kuesioner tidak sesuai format", field="definition")
+            raise ValidationError(translate("assessment", "Definisi kuesioner tidak sesuai format"), field="definition")
         return cls.from_dict(data)
 
 
@@ -164,51 +165,62 @@ def validate_definition(definition: Definition) -> list[FieldError]:
     """Every problem of a definition: codes, texts, weights > 0, points 0–100, thresholds."""
     errors: list[FieldError] = []
     if not definition.sections:
-        errors.append(FieldError("sections", "Kuesioner harus memiliki paling sedikit satu bagian"))
+        errors.append(
+            FieldError("sections", translate("assessment", "Kuesioner harus memiliki paling sedikit satu bagian"))
+        )
     section_codes: set[str] = set()
     question_codes: set[str] = set()
     for i, s in enumerate(definition.sections, start=1):
-        name = f"Bagian {i} ({s.title or s.code or '?'})"
+        name = translate("assessment", "Bagian {number} ({title})").format(number=i, title=s.title or s.code or "?")
         where = f"section.{s.code or i}"
         if not s.code.strip():
-            errors.append(FieldError(f"{where}.code", f"{name}: kode wajib diisi"))
+            errors.append(
+                FieldError(f"{where}.code", translate("assessment", "{name}: kode wajib diisi").format(name=name))
+            )
         elif s.code in section_codes:
-            errors.append(FieldError(f"{where}.code", f"{name}: kode '{s.code}' dipakai lebih dari sekali"))
+            message = translate("assessment", "{name}: kode '{code}' dipakai lebih dari sekali")
+            errors.append(FieldError(f"{where}.code", message.format(name=name, code=s.code)))
         section_codes.add(s.code)
         if not s.title.strip():
-            errors.append(FieldError(f"{where}.title", f"{name}: judul wajib diisi"))
-        if not _is_number(s.weight) or s.weight <= 0:
             errors.append(
-                FieldError(f"{where}.weight", f"{name}: bobot harus angka lebih dari 0 (tertulis {s.weight})")
+                FieldError(f"{where}.title", translate("assessment", "{name}: judul wajib diisi").format(name=name))
             )
+        if not _is_number(s.weight) or s.weight <= 0:
+            message = translate("assessment", "{name}: bobot harus angka lebih dari 0 (tertulis {weight})")
+            errors.append(FieldError(f"{where}.weight", message.format(name=name, weight=s.weight)))
         if not s.questions:
-            errors.append(FieldError(f"{where}.questions", f"{name}: belum ada pertanyaan"))
+            message = translate("assessment", "{name}: belum ada pertanyaan")
+            errors.append(FieldError(f"{where}.questions", message.format(name=name)))
         for j, q in enumerate(s.questions, start=1):
-            qname = f"Pertanyaan '{q.text or q.code or j}'"
+            qname = translate("assessment", "Pertanyaan '{question}'").format(question=q.text or q.code or j)
             qwhere = f"question.{q.code or f'{i}.{j}'}"
             if not q.code.strip():
-                errors.append(FieldError(f"{qwhere}.code", f"{qname}: kode wajib diisi"))
+                message = translate("assessment", "{name}: kode wajib diisi")
+                errors.append(FieldError(f"{qwhere}.code", message.format(name=qname)))
             elif q.code in question_codes:
-                errors.append(FieldError(f"{qwhere}.code", f"{qname}: kode '{q.code}' dipakai lebih dari sekali"))
+                message = translate("assessment", "{name}: kode '{code}' dipakai lebih dari sekali")
+                errors.append(FieldError(f"{qwhere}.code", message.format(name=qname, code=q.code)))
             question_codes.add(q.code)
             if not q.text.strip():
-                errors.append(FieldError(f"{qwhere}.text", f"{qname}: teks pertanyaan wajib diisi"))
+                message = translate("assessment", "{name}: teks pertanyaan wajib diisi")
+                errors.append(FieldError(f"{qwhere}.text", message.format(name=qname)))
             if len(q.options) < 2:
-                errors.append(FieldError(f"{qwhere}.options", f"{qname}: paling sedikit dua pilihan jawaban"))
+                message = translate("assessment", "{name}: paling sedikit dua pilihan jawaban")
+                errors.append(FieldError(f"{qwhere}.options", message.format(name=qname)))
             option_codes: set[str] = set()
             for o in q.options:
                 if not o.code.strip() or o.code in option_codes:
-                    errors.append(
-                        FieldError(f"{qwhere}.options", f"{qname}: kode pilihan '{o.code}' kosong atau ganda")
-                    )
+                    message = translate("assessment", "{name}: kode pilihan '{code}' kosong atau ganda")
+                    errors.append(FieldError(f"{qwhere}.options", message.format(name=qname, code=o.code)))
                 option_codes.add(o.code)
                 if not o.label.strip():
-                    errors.append(FieldError(f"{qwhere}.options", f"{qname}: pilihan '{o.code}' belum berlabel"))
+                    message = translate("assessment", "{name}: pilihan '{code}' belum berlabel")
+                    errors.append(FieldError(f"{qwhere}.options", message.format(name=qname, code=o.code)))
                 if not _is_number(o.points) or not 0 <= o.points <= 100:
+                    message = translate("assessment", "{name}: poin pilihan '{option}' harus 0–100 (tertulis {points})")
                     errors.append(
                         FieldError(
-                            f"{qwhere}.options",
-                            f"{qname}: poin pilihan '{o.label or o.code}' harus 0–100 (tertulis {o.points})",
+                            f"{qwhere}.options", message.format(name=qname, option=o.label or o.code, points=o.points)
                         )
                     )
     errors += _threshold_errors(definition.thresholds)
@@ -219,20 +231,22 @@ def _threshold_errors(thresholds: tuple[Threshold, ...]) -> list[FieldError]:
     labels = ", ".join(c.label for c in CLASS_ORDER)
     classes = tuple(t.welfare_class for t in thresholds)
     if classes != tuple(c.value for c in CLASS_ORDER):
-        return [
-            FieldError(
-                "thresholds",
-                f"Batas skor harus berisi keempat kelas kesejahteraan, masing-masing sekali, berurutan: {labels}",
-            )
-        ]
+        message = translate(
+            "assessment",
+            "Batas skor harus berisi keempat kelas kesejahteraan, masing-masing sekali, berurutan: {labels}",
+        )
+        return [FieldError("thresholds", message.format(labels=labels))]
     errors: list[FieldError] = []
     scores = [t.min_score for t in thresholds]
     if not all(_is_number(s) and 0 <= s <= 100 for s in scores):
-        errors.append(FieldError("thresholds", f"Batas skor harus angka 0–100 (tertulis {scores})"))
+        message = translate("assessment", "Batas skor harus angka 0–100 (tertulis {scores})")
+        errors.append(FieldError("thresholds", message.format(scores=scores)))
     elif scores[0] != 0:
-        errors.append(FieldError("thresholds", "Batas skor kelas Tidak mampu harus mulai dari 0"))
+        message = translate("assessment", "Batas skor kelas {lowest} harus mulai dari 0")
+        errors.append(FieldError("thresholds", message.format(lowest=CLASS_ORDER[0].label)))
     elif any(b <= a for a, b in pairwise(scores)):
-        errors.append(FieldError("thresholds", f"Batas skor harus naik dari kelas ke kelas (tertulis {scores})"))
+        message = translate("assessment", "Batas skor harus naik dari kelas ke kelas (tertulis {scores})")
+        errors.append(FieldError("thresholds", message.format(scores=scores)))
     return errors
 
 
@@ -246,12 +260,16 @@ def answer_errors(definition: Definition, answers: Mapping[str, str]) -> list[Fi
     for q in definition.questions:
         chosen = answers.get(q.code)
         if chosen is None or chosen == "":
-            errors.append(FieldError(q.code, f"{q.text}: belum dijawab"))
+            errors.append(
+                FieldError(q.code, translate("assessment", "{question}: belum dijawab").format(question=q.text))
+            )
         elif q.option(chosen) is None:
-            errors.append(FieldError(q.code, f"{q.text}: jawaban '{chosen}' bukan pilihan yang tersedia"))
+            message = translate("assessment", "{question}: jawaban '{answer}' bukan pilihan yang tersedia")
+            errors.append(FieldError(q.code, message.format(question=q.text, answer=chosen)))
     for code in answers:
         if code not in known:
-            errors.append(FieldError(code, f"Pertanyaan '{code}' tidak ada di kuesioner ini"))
+            message = translate("assessment", "Pertanyaan '{code}' tidak ada di kuesioner ini")
+            errors.append(FieldError(code, message.format(code=code)))
     return errors
 
 

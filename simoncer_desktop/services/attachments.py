@@ -50,6 +50,7 @@ from simoncer_desktop.models import AffectedFamily, Attachment, DisasterEvent, D
 from simoncer_desktop.models.enums import AttachmentOwner
 from simoncer_desktop.security.files import SESSION_KEY, SealedFileError, decrypt_bytes, encrypt_bytes, is_sealed
 from simoncer_desktop.services import acting
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -109,7 +110,7 @@ def attachments_root(session: Session) -> Path:
     """``<folder of the database file>/attachments`` (not created here)."""
     database = session.get_bind().url.database
     if not database or database == ":memory:":
-        raise ValidationError("Lampiran memerlukan database berupa berkas", field="source")
+        raise ValidationError(translate("attachments", "Lampiran memerlukan database berupa berkas"), field="source")
     return Path(database).resolve().parent / ATTACHMENTS_FOLDER
 
 
@@ -117,8 +118,9 @@ def stored_path(root: Path, sha256: str, media_type: str) -> Path:
     return root / sha256[:2] / f"{sha256}.{EXTENSIONS.get(media_type, 'bin')}"
 
 
-NO_KEY_MESSAGE = (
-    "Kunci enkripsi lampiran tidak tersedia: buka database dengan masuk (nama pengguna dan kata sandi) dulu."
+NO_KEY_MESSAGE = QT_TRANSLATE_NOOP(
+    "attachments",
+    "Kunci enkripsi lampiran tidak tersedia: buka database dengan masuk (nama pengguna dan kata sandi) dulu.",
 )
 
 
@@ -127,7 +129,7 @@ def file_key(session_or_key: Session | bytes | None) -> bytes:
     (:class:`SealedFileError`, Bahasa) when there is none."""
     key = session_or_key.info.get(SESSION_KEY) if isinstance(session_or_key, Session) else session_or_key
     if not key:
-        raise SealedFileError(NO_KEY_MESSAGE)
+        raise SealedFileError(translate("attachments", NO_KEY_MESSAGE))
     return bytes(key)
 
 
@@ -142,12 +144,19 @@ def add_attachment(
     caption = " ".join(caption.split())
     actor = actor.strip()
     if len(caption) > MAX_CAPTION:
-        raise ValidationError(FieldError("caption", f"Keterangan paling panjang {MAX_CAPTION} karakter"))
+        raise ValidationError(
+            FieldError(
+                "caption",
+                translate("attachments", "Keterangan paling panjang {max_caption} karakter").format(
+                    max_caption=MAX_CAPTION
+                ),
+            )
+        )
     if not actor:
-        raise ValidationError(FieldError("actor", "Nama operator wajib diisi"))
+        raise ValidationError(FieldError("actor", translate("attachments", "Nama operator wajib diisi")))
     key = session.info.get(SESSION_KEY)
     if not key:
-        raise ValidationError(FieldError("source", NO_KEY_MESSAGE))
+        raise ValidationError(FieldError("source", translate("attachments", NO_KEY_MESSAGE)))
     stored = _prepare(source)
     digest = hashlib.sha256(stored.data).hexdigest()
     root = attachments_root(session)
@@ -240,9 +249,17 @@ def read_attachment(session_or_key: Session | bytes | None, view: AttachmentView
     try:
         blob = view.path.read_bytes()
     except FileNotFoundError:
-        raise NotFoundError(f"Berkas '{view.file_name}' hilang dari folder lampiran; lampirkan lagi.") from None
+        raise NotFoundError(
+            translate("attachments", "Berkas '{file_name}' hilang dari folder lampiran; lampirkan lagi.").format(
+                file_name=view.file_name
+            )
+        ) from None
     except OSError as exc:
-        raise SealedFileError(f"Berkas '{view.file_name}' tidak dapat dibaca: {exc.strerror or exc}") from None
+        raise SealedFileError(
+            translate("attachments", "Berkas '{file_name}' tidak dapat dibaca: {strerror}").format(
+                file_name=view.file_name, strerror=exc.strerror or exc
+            )
+        ) from None
     digest = view.sha256 or view.path.name.split(".")[0]
     if is_sealed(blob):
         key = file_key(view.file_key if session_or_key is None else session_or_key)
@@ -250,13 +267,21 @@ def read_attachment(session_or_key: Session | bytes | None, view: AttachmentView
             data = decrypt_bytes(key, blob, digest.encode("ascii"))
         except SealedFileError:
             raise SealedFileError(
-                f"Lampiran '{view.file_name}' tidak dapat dibuka: berkasnya rusak atau telah diubah, "
-                "atau berasal dari database lain (kunci berbeda)."
+                translate(
+                    "attachments",
+                    "Lampiran '{file_name}' tidak dapat dibuka: berkasnya rusak "
+                    "atau telah diubah, atau berasal dari database lain (kunci "
+                    "berbeda).",
+                ).format(file_name=view.file_name)
             ) from None
     else:
         data = blob  # written before encryption
     if hashlib.sha256(data).hexdigest() != digest:
-        raise SealedFileError(f"Lampiran '{view.file_name}' rusak atau telah diubah (hash tidak cocok).")
+        raise SealedFileError(
+            translate("attachments", "Lampiran '{file_name}' rusak atau telah diubah (hash tidak cocok).").format(
+                file_name=view.file_name
+            )
+        )
     return data
 
 
@@ -293,7 +318,9 @@ def decrypted_copy(session_or_key: Session | bytes | None, view: AttachmentView,
             temp.unlink(missing_ok=True)
     except OSError as exc:
         raise SealedFileError(
-            f"Salinan sementara '{view.file_name}' tidak dapat dibuat di {target_dir}: {exc.strerror or exc}"
+            translate(
+                "attachments", "Salinan sementara '{file_name}' tidak dapat dibuat di {target_dir}: {strerror}"
+            ).format(file_name=view.file_name, target_dir=target_dir, strerror=exc.strerror or exc)
         ) from exc
     return target
 
@@ -329,12 +356,21 @@ def _owner(session: Session, owner_kind: str, owner_id: str) -> DisasterEvent | 
     if model is None:
         kinds = ", ".join(k.value for k in AttachmentOwner)
         raise ValidationError(
-            FieldError("owner_kind", f"Jenis pemilik lampiran '{owner_kind}' tidak dikenal ({kinds})")
+            FieldError(
+                "owner_kind",
+                translate("attachments", "Jenis pemilik lampiran '{owner_kind}' tidak dikenal ({kinds})").format(
+                    owner_kind=owner_kind, kinds=kinds
+                ),
+            )
         )
     owner = session.get(model, owner_id)
     if owner is None or owner.deleted:
         label = AttachmentOwner(owner_kind).label
-        raise NotFoundError(f"{label} dengan id '{owner_id}' tidak ditemukan")
+        raise NotFoundError(
+            translate("attachments", "{label} dengan id '{owner_id}' tidak ditemukan").format(
+                label=label, owner_id=owner_id
+            )
+        )
     return owner
 
 
@@ -350,19 +386,29 @@ def _prepare(source: Path) -> _Stored:
     try:
         size = source.stat().st_size
         if not source.is_file():
-            raise refuse(f"'{name}' bukan berkas")
+            raise refuse(translate("attachments", "'{name}' bukan berkas").format(name=name))
         if size > MAX_INPUT_BYTES:
             megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
             raise refuse(
-                f"Berkas '{name}' terlalu besar ({megabytes} MB); paling besar {MAX_INPUT_BYTES // 1024 // 1024} MB"
+                translate(
+                    "attachments", "Berkas '{name}' terlalu besar ({megabytes} MB); paling besar {limit} MB"
+                ).format(name=name, megabytes=megabytes, limit=MAX_INPUT_BYTES // 1024 // 1024)
             )
         data = source.read_bytes()
     except FileNotFoundError:
-        raise refuse(f"Berkas '{name}' tidak ditemukan") from None
+        raise refuse(translate("attachments", "Berkas '{name}' tidak ditemukan").format(name=name)) from None
     except OSError as exc:
-        raise refuse(f"Berkas '{name}' tidak dapat dibaca: {exc.strerror or exc}") from None
+        raise refuse(
+            translate("attachments", "Berkas '{name}' tidak dapat dibaca: {strerror}").format(
+                name=name, strerror=exc.strerror or exc
+            )
+        ) from None
     if len(data) > MAX_INPUT_BYTES:  # grew since stat
-        raise refuse(f"Berkas '{name}' terlalu besar; paling besar {MAX_INPUT_BYTES // 1024 // 1024} MB")
+        raise refuse(
+            translate("attachments", "Berkas '{name}' terlalu besar; paling besar {limit} MB").format(
+                name=name, limit=MAX_INPUT_BYTES // 1024 // 1024
+            )
+        )
     if data.startswith(PDF_MAGIC):
         return _Stored(data, "application/pdf", None, None)
     try:
@@ -370,17 +416,25 @@ def _prepare(source: Path) -> _Stored:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
     except (UnidentifiedImageError, Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise refuse(f"Berkas '{name}' bukan foto atau pindaian PDF") from None
+        raise refuse(
+            translate("attachments", "Berkas '{name}' bukan foto atau pindaian PDF").format(name=name)
+        ) from None
     except (OSError, ValueError, SyntaxError):
-        raise refuse(f"Foto '{name}' rusak atau tidak dapat dibaca") from None
+        raise refuse(
+            translate("attachments", "Foto '{name}' rusak atau tidak dapat dibaca").format(name=name)
+        ) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return _normalise(image)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise refuse(f"Foto '{name}' terlalu besar ukuran pikselnya") from None
+        raise refuse(
+            translate("attachments", "Foto '{name}' terlalu besar ukuran pikselnya").format(name=name)
+        ) from None
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise refuse(f"Foto '{name}' rusak atau tidak dapat dibaca") from None
+        raise refuse(
+            translate("attachments", "Foto '{name}' rusak atau tidak dapat dibaca").format(name=name)
+        ) from None
     finally:
         image.close()
 
@@ -421,7 +475,12 @@ def _write_once(path: Path, data: bytes, digest: str, key: bytes) -> None:
         _replace(path, encrypt_bytes(key, data, digest.encode("ascii")))
     except OSError as exc:
         raise ValidationError(
-            FieldError("source", f"Lampiran tidak dapat disimpan di {path.parent}: {exc.strerror or exc}")
+            FieldError(
+                "source",
+                translate("attachments", "Lampiran tidak dapat disimpan di {parent}: {strerror}").format(
+                    parent=path.parent, strerror=exc.strerror or exc
+                ),
+            )
         ) from exc
 
 

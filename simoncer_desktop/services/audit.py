@@ -26,6 +26,7 @@ from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import AuditEntry, Household, utcnow
 from simoncer_desktop.models.enums import AuditAction, Role
 from simoncer_desktop.services import acting, permissions
+from simoncer_desktop.translation import translate
 
 VIEW_ACTION = "audit.view"
 """The permission to read the whole trail (``permissions.ACTIONS``: supervisor and admin)."""
@@ -168,7 +169,7 @@ def record(
     try:
         kind = AuditAction(action)
     except ValueError:
-        raise ValidationError(f"Jenis perubahan '{action}' tidak dikenal", field="action") from None
+        raise ValidationError(_unknown_action(action), field="action") from None
     pairs = [(field, old, new) for field, (old, new) in changes.items() if old != new] or [("", None, None)]
     entries = EntryBuilder(session, user=identity_name, device=device_id, at=at)
     for field, old, new in pairs:
@@ -176,6 +177,10 @@ def record(
     rows = entries.take()
     session.execute(insert(AuditEntry), rows)
     return [row["id"] for row in rows]
+
+
+def _unknown_action(action: object) -> str:
+    return translate("audit", "Jenis perubahan '{action}' tidak dikenal").format(action=action)
 
 
 def _view(row: AuditEntry, no_kk: str | None = None) -> AuditView:
@@ -233,7 +238,7 @@ def _conditions(audit_filter: AuditFilter) -> list[ColumnElement[bool]]:
         try:
             kind = AuditAction(f.action)
         except ValueError:
-            raise ValidationError(f"Jenis perubahan '{f.action}' tidak dikenal", field="action") from None
+            raise ValidationError(_unknown_action(f.action), field="action") from None
         where.append(AuditEntry.action == kind.value)
     text = (f.text or "").strip()
     if text:
@@ -351,12 +356,13 @@ def require_household_history(session: Session, household_id: str) -> None:
         return  # nothing of a family that does not exist (any more) is in scope-bound data
     role = Role(identity.role)
     if not permissions.in_scope(identity.scope, family.scope):
-        raise PermissionDeniedError(
-            f"Peran {role.label} hanya boleh melihat riwayat keluarga di wilayah {identity.scope}, "
-            f"bukan {family.scope}."
+        message = translate(
+            "audit", "Peran {role} hanya boleh melihat riwayat keluarga di wilayah {scope}, bukan {family}."
         )
+        raise PermissionDeniedError(message.format(role=role.label, scope=identity.scope, family=family.scope))
     if role is Role.FACILITATOR and family.facilitator_id != identity.facilitator_id:
-        raise PermissionDeniedError(f"Peran {role.label} hanya boleh melihat riwayat keluarga dampingannya sendiri.")
+        message = translate("audit", "Peran {role} hanya boleh melihat riwayat keluarga dampingannya sendiri.")
+        raise PermissionDeniedError(message.format(role=role.label))
 
 
 def history_of_household(session: Session, household_id: str) -> list[AuditView]:

@@ -41,6 +41,7 @@ from simoncer_desktop.services import acting, audit_hook
 from simoncer_desktop.services.permissions import Identity, require
 from simoncer_desktop.services.reference import kecamatan_codes
 from simoncer_desktop.services.settings import get_setting
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 TIME_COST = 3
 MEMORY_COST_KIB = 128 * 1024
@@ -53,7 +54,8 @@ HASHER = PasswordHasher(
 
 MIN_PASSWORD_LENGTH = 8
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
-WRONG_CREDENTIALS = "Nama pengguna atau kata sandi salah."
+WRONG_CREDENTIALS = QT_TRANSLATE_NOOP("auth", "Nama pengguna atau kata sandi salah.")
+"""The Bahasa source; shown through ``translate("auth", WRONG_CREDENTIALS)``."""
 ENTITY = "app_user"
 
 # Roles that work in one kecamatan; the others cover the whole deployment ('*').
@@ -83,8 +85,12 @@ def normalize_username(username: str) -> str:
     name = (username or "").strip().lower()
     if not USERNAME_PATTERN.match(name):
         raise AuthError(
-            "Nama pengguna harus 3–60 karakter: huruf kecil, angka, titik, garis bawah atau tanda minus, "
-            f"diawali huruf atau angka (tertulis '{username}')."
+            translate(
+                "auth",
+                "Nama pengguna harus 3–60 karakter: huruf kecil, angka, titik, "
+                "garis bawah atau tanda minus, diawali huruf atau angka "
+                "(tertulis '{username}').",
+            ).format(username=username)
         )
     return name
 
@@ -92,9 +98,13 @@ def normalize_username(username: str) -> str:
 def check_password(password: str, username: str) -> None:
     """The password rules: at least 8 characters and not the username (in any case)."""
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise AuthError(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.")
+        raise AuthError(
+            translate("auth", "Kata sandi minimal {min_password_length} karakter.").format(
+                min_password_length=MIN_PASSWORD_LENGTH
+            )
+        )
     if password.strip().lower() == username.strip().lower():
-        raise AuthError("Kata sandi tidak boleh sama dengan nama pengguna.")
+        raise AuthError(translate("auth", "Kata sandi tidak boleh sama dengan nama pengguna."))
 
 
 def identity_of(user: User) -> Identity:
@@ -139,30 +149,32 @@ def _validated(session: Session, data: UserInput) -> tuple[str, str, Role, str, 
     username = normalize_username(data.username)
     full_name = (data.full_name or "").strip()
     if not full_name:
-        raise AuthError("Nama lengkap wajib diisi.")
+        raise AuthError(translate("auth", "Nama lengkap wajib diisi."))
     if len(full_name) > 120:
-        raise AuthError("Nama lengkap maksimal 120 karakter.")
+        raise AuthError(translate("auth", "Nama lengkap maksimal 120 karakter."))
     try:
         role = Role(data.role)
     except ValueError:
-        raise AuthError(f"Peran '{data.role}' tidak dikenal.") from None
+        raise AuthError(translate("auth", "Peran '{role}' tidak dikenal.").format(role=data.role)) from None
     check_password(data.password, username)
     if session.scalar(select(User.id).where(User.username == username)) is not None:  # deleted ones too
-        raise AuthError(f"Nama pengguna '{username}' sudah dipakai.")
+        raise AuthError(translate("auth", "Nama pengguna '{username}' sudah dipakai.").format(username=username))
     scope = (data.scope or "").strip()
     if role in SCOPED_ROLES:
         if not scope or scope == GLOBAL_SCOPE:
-            raise AuthError(f"Peran {role.label} harus diberi satu kecamatan.")
+            raise AuthError(translate("auth", "Peran {label} harus diberi satu kecamatan.").format(label=role.label))
         known = kecamatan_codes(session)
         if known and scope not in known:
-            raise AuthError(f"Kecamatan '{scope}' tidak terdaftar.")
+            raise AuthError(translate("auth", "Kecamatan '{scope}' tidak terdaftar.").format(scope=scope))
     else:
         scope = GLOBAL_SCOPE
     facilitator_id = data.facilitator_id or None
     if role is Role.FACILITATOR:
         facilitator = session.get(Facilitator, facilitator_id) if facilitator_id else None
         if facilitator is None or facilitator.deleted:
-            raise AuthError("Pengguna berperan pendamping harus dihubungkan dengan data pendamping yang ada.")
+            raise AuthError(
+                translate("auth", "Pengguna berperan pendamping harus dihubungkan dengan data pendamping yang ada.")
+            )
     else:
         facilitator_id = None
     return username, full_name, role, scope, facilitator_id
@@ -192,7 +204,9 @@ def _add_user(session: Session, data: UserInput, must_change: bool, first_admin:
 def create_first_admin(session: Session, username: str, full_name: str, password: str) -> Identity:
     """The first run's administrator; refused once any user exists (even a deactivated one)."""
     if has_users(session):
-        raise AuthError("Administrator pertama sudah dibuat; minta administrator untuk membuatkan akun.")
+        raise AuthError(
+            translate("auth", "Administrator pertama sudah dibuat; minta administrator untuk membuatkan akun.")
+        )
     data = UserInput(username=username, full_name=full_name, role=Role.ADMIN, password=password)
     user = _add_user(session, data, must_change=False, first_admin=True)
     return identity_of(user)
@@ -209,14 +223,16 @@ def set_active(session: Session, actor: Identity, username: str, active: bool) -
     require(actor, "users.manage")
     user = _live_user(session, username)
     if not active and user.id == actor.user_id:
-        raise AuthError("Akun sendiri tidak dapat dinonaktifkan.")
+        raise AuthError(translate("auth", "Akun sendiri tidak dapat dinonaktifkan."))
     user.active = active
 
 
 def _live_user(session: Session, username: str) -> User:
     user = find_user(session, username)
     if user is None:
-        raise AuthError(f"Pengguna '{username.strip().lower()}' tidak ditemukan.")
+        raise AuthError(
+            translate("auth", "Pengguna '{username}' tidak ditemukan.").format(username=username.strip().lower())
+        )
     return user
 
 
@@ -237,10 +253,10 @@ def change_password(session: Session, username: str, old_password: str, new_pass
     """The user replaces the own password (required after a reset or for a new account)."""
     user = _live_user(session, username)
     if not verify(user.password_hash, old_password):
-        raise AuthError("Kata sandi lama salah.")
+        raise AuthError(translate("auth", "Kata sandi lama salah."))
     check_password(new_password, user.username)
     if new_password == old_password:
-        raise AuthError("Kata sandi baru harus berbeda dari kata sandi lama.")
+        raise AuthError(translate("auth", "Kata sandi baru harus berbeda dari kata sandi lama."))
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
     with audit_hook.noted(session, "Kata sandi diganti oleh pengguna"):
@@ -260,12 +276,15 @@ def login(session: Session, username: str, password: str, now: datetime | None =
     user = find_user(session, username or "")
     if user is None or not user.active:
         verify(_dummy_hash(), password or "")  # same cost as a real check: no hint which names exist
-        raise AuthError(WRONG_CREDENTIALS)
+        raise AuthError(translate("auth", WRONG_CREDENTIALS))
     if user.locked_until is not None:
         if now < user.locked_until:
             minutes = _minutes_left(user.locked_until, now)
             raise AuthError(
-                f"Akun '{user.username}' terkunci karena terlalu banyak percobaan. Coba lagi {minutes} menit lagi."
+                translate(
+                    "auth",
+                    "Akun '{username}' terkunci karena terlalu banyak percobaan. Coba lagi {minutes} menit lagi.",
+                ).format(username=user.username, minutes=minutes)
             )
         user.locked_until = None  # the lock has run out: a fresh series of attempts
         user.failed_logins = 0
@@ -274,8 +293,12 @@ def login(session: Session, username: str, password: str, now: datetime | None =
         session.commit()
         if user.locked_until is not None:
             minutes = _minutes_left(user.locked_until, now)
-            raise AuthError(f"{WRONG_CREDENTIALS} Akun dikunci selama {minutes} menit.")
-        raise AuthError(WRONG_CREDENTIALS)
+            raise AuthError(
+                translate("auth", "{wrong_credentials} Akun dikunci selama {minutes} menit.").format(
+                    wrong_credentials=translate("auth", WRONG_CREDENTIALS), minutes=minutes
+                )
+            )
+        raise AuthError(translate("auth", WRONG_CREDENTIALS))
     user.failed_logins = 0
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)

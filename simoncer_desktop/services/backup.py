@@ -48,6 +48,7 @@ from simoncer_desktop.migrate import head_revision
 from simoncer_desktop.paths import backup_dir
 from simoncer_desktop.security import engine as cipher
 from simoncer_desktop.services.attachments import ATTACHMENTS_FOLDER
+from simoncer_desktop.translation import translate
 
 if TYPE_CHECKING:
     from simoncer_desktop.security.keystore import KeyStore
@@ -214,7 +215,11 @@ def unlink_quietly(path: Path) -> None:
 
 def _write_error(folder: Path, exc: OSError) -> BackupError:
     reason = exc.strerror or str(exc)
-    return BackupError(f"Cadangan tidak dapat ditulis ke folder {folder}: {reason}. Tidak ada berkas yang dibuat.")
+    return BackupError(
+        translate(
+            "backup", "Cadangan tidak dapat ditulis ke folder {folder}: {reason}. Tidak ada berkas yang dibuat."
+        ).format(folder=folder, reason=reason)
+    )
 
 
 # --- create ------------------------------------------------------------------------------------------
@@ -238,18 +243,29 @@ def create_backup(db_path: Path, folder: Path, key: bytes, now: datetime | None 
     keys = key_file_path(db_path)
     if not cipher.is_encrypted(db_path):
         raise BackupError(
-            f"Database {db_path} belum terenkripsi; buka dengan aplikasi (masuk) dulu agar dienkripsi, "
-            "lalu buat cadangan. Tidak ada berkas yang dibuat."
+            translate(
+                "backup",
+                "Database {db_path} belum terenkripsi; buka dengan aplikasi "
+                "(masuk) dulu agar dienkripsi, lalu buat cadangan. Tidak ada "
+                "berkas yang dibuat.",
+            ).format(db_path=db_path)
         )
     if not keys.is_file():
         raise BackupError(
-            f"Berkas kunci {keys} tidak ditemukan; tanpa berkas itu cadangan tidak dapat dipulihkan. "
-            "Tidak ada berkas yang dibuat."
+            translate(
+                "backup",
+                "Berkas kunci {keys} tidak ditemukan; tanpa berkas itu "
+                "cadangan tidak dapat dipulihkan. Tidak ada berkas yang dibuat.",
+            ).format(keys=keys)
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if final.exists():
-            raise BackupError(f"Cadangan {final.name} sudah ada di folder {folder}; coba lagi sebentar lagi")
+            raise BackupError(
+                translate("backup", "Cadangan {name} sudah ada di folder {folder}; coba lagi sebentar lagi").format(
+                    name=final.name, folder=folder
+                )
+            )
         snapshot_database(db_path, snapshot, key)
         revision = schema_revision(snapshot, key) or ""
         keys_data = keys.read_bytes()

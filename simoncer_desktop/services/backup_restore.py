@@ -53,27 +53,32 @@ from simoncer_desktop.services.backup import (
     snapshot_database,
     unlink_quietly,
 )
+from simoncer_desktop.translation import translate
 
 log = logging.getLogger(__name__)
 
 
 def _refuse(path: Path, why: str) -> BackupError:
-    return BackupError(f"Berkas {path.name} tidak dapat dipulihkan: {why}. Database tidak diubah.")
+    return BackupError(
+        translate("backup", "Berkas {name} tidak dapat dipulihkan: {why}. Database tidak diubah.").format(
+            name=path.name, why=why
+        )
+    )
 
 
 def _read_manifest(path: Path, zf: zipfile.ZipFile) -> dict[str, Any]:
     try:
         raw = zf.read(MANIFEST)
     except KeyError:
-        raise _refuse(path, "bukan berkas cadangan Simoncer (manifest.json tidak ada)") from None
+        raise _refuse(path, translate("backup", "bukan berkas cadangan Simoncer (manifest.json tidak ada)")) from None
     try:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _refuse(path, "manifest.json rusak") from None
+        raise _refuse(path, translate("backup", "manifest.json rusak")) from None
     if not isinstance(manifest, dict) or manifest.get("app") != APP_NAME:
-        raise _refuse(path, "bukan berkas cadangan Simoncer")
+        raise _refuse(path, translate("backup", "bukan berkas cadangan Simoncer"))
     if not isinstance(manifest.get("files"), dict) or not isinstance(manifest.get("schema_revision"), str):
-        raise _refuse(path, "manifest.json tidak lengkap")
+        raise _refuse(path, translate("backup", "manifest.json tidak lengkap"))
     return manifest
 
 
@@ -82,11 +87,20 @@ def _check_encryption(path: Path, manifest: dict[str, Any]) -> None:
     if encryption == PLAIN_ENCRYPTION:
         raise _refuse(
             path,
-            "cadangan lama tanpa enkripsi (dibuat sebelum database dienkripsi) tidak dapat dipulihkan oleh "
-            f"versi {__version__} ini; pakai cadangan yang lebih baru",
+            translate(
+                "backup",
+                "cadangan lama tanpa enkripsi (dibuat sebelum database "
+                "dienkripsi) tidak dapat dipulihkan oleh versi {version} "
+                "ini; pakai cadangan yang lebih baru",
+            ).format(version=__version__),
         )
     if encryption != ENCRYPTION:
-        raise _refuse(path, f"terenkripsi dengan '{encryption}', yang belum didukung versi aplikasi ini")
+        raise _refuse(
+            path,
+            translate("backup", "terenkripsi dengan '{encryption}', yang belum didukung versi aplikasi ini").format(
+                encryption=encryption
+            ),
+        )
 
 
 def _safe_member(name: str) -> bool:
@@ -111,31 +125,42 @@ def _check_and_extract(path: Path, workdir: Path, key: bytes | None, unlock: Unl
     """Check every rule; extract the database, key file and attachments into ``workdir``; open the
     database with ``key`` (or the key ``unlock`` gets from the backup's key file) and check it."""
     if not path.is_file():
-        raise BackupError(f"Berkas cadangan {path} tidak ditemukan")
+        raise BackupError(translate("backup", "Berkas cadangan {path} tidak ditemukan").format(path=path))
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise _refuse(path, "bukan berkas zip yang utuh (rusak atau terpotong)") from None
+        raise _refuse(path, translate("backup", "bukan berkas zip yang utuh (rusak atau terpotong)")) from None
     with zf:
         manifest = _read_manifest(path, zf)
         if not isinstance(manifest.get("format"), int) or manifest["format"] > BACKUP_FORMAT:
-            raise _refuse(path, "dibuat oleh versi aplikasi yang lebih baru (format cadangan tidak dikenal)")
+            raise _refuse(
+                path, translate("backup", "dibuat oleh versi aplikasi yang lebih baru (format cadangan tidak dikenal)")
+            )
         revision = manifest["schema_revision"]
         if revision not in known_revisions():
             raise _refuse(
                 path,
-                f"dibuat oleh versi aplikasi yang lebih baru ({manifest.get('app_version', '?')}, "
-                f"skema {revision or '?'} tidak dikenal versi {__version__} ini); perbarui aplikasi dulu",
+                translate(
+                    "backup",
+                    "dibuat oleh versi aplikasi yang lebih baru ({app_version}, skema "
+                    "{revision} tidak dikenal versi {version} ini); perbarui "
+                    "aplikasi dulu",
+                ).format(app_version=manifest.get("app_version", "?"), revision=revision or "?", version=__version__),
             )
         _check_encryption(path, manifest)
         files: dict[str, str] = manifest["files"]
         if DATABASE_MEMBER not in files:
-            raise _refuse(path, "database tidak ada di dalam cadangan")
+            raise _refuse(path, translate("backup", "database tidak ada di dalam cadangan"))
         if KEYS_MEMBER not in files:
-            raise _refuse(path, f"berkas kunci ({KEYS_MEMBER}) tidak ada di dalam cadangan")
+            raise _refuse(
+                path,
+                translate("backup", "berkas kunci ({keys_member}) tidak ada di dalam cadangan").format(
+                    keys_member=KEYS_MEMBER
+                ),
+            )
         names = set(zf.namelist()) - {MANIFEST}
         if names != set(files) or not all(_safe_member(n) for n in names):
-            raise _refuse(path, "isi cadangan tidak sesuai dengan manifest.json")
+            raise _refuse(path, translate("backup", "isi cadangan tidak sesuai dengan manifest.json"))
         attachments_dir = workdir / ATTACHMENTS_FOLDER
         attachments_dir.mkdir()
         for name in sorted(names):
@@ -148,15 +173,22 @@ def _check_and_extract(path: Path, workdir: Path, key: bytes | None, unlock: Unl
                         digest.update(chunk)
                         dst.write(chunk)
             except (zipfile.BadZipFile, zlib.error, EOFError):
-                raise _refuse(path, f"{name} di dalam cadangan rusak") from None
+                raise _refuse(path, translate("backup", "{name} di dalam cadangan rusak").format(name=name)) from None
             if digest.hexdigest() != files[name]:
-                raise _refuse(path, f"{name} di dalam cadangan rusak atau telah diubah (hash tidak cocok)")
+                raise _refuse(
+                    path,
+                    translate("backup", "{name} di dalam cadangan rusak atau telah diubah (hash tidak cocok)").format(
+                        name=name
+                    ),
+                )
     database = workdir / DATABASE_MEMBER
     key_file = key_file_path(database)
     os.replace(workdir / KEYS_MEMBER, key_file)
     if key is None:
         if unlock is None:
-            raise BackupError("Kunci database diperlukan untuk memeriksa cadangan; masuk dulu lalu ulangi.")
+            raise BackupError(
+                translate("backup", "Kunci database diperlukan untuk memeriksa cadangan; masuk dulu lalu ulangi.")
+            )
         key = unlock(key_file)
     _check_database(path, database, revision, key)
     try:
@@ -180,8 +212,12 @@ def _check_database(path: Path, database: Path, revision: str, key: bytes) -> No
     except SimoncerError:  # AuthError: the key does not open it
         raise _refuse(
             path,
-            "database di dalam cadangan tidak dapat dibuka dengan kunci database ini "
-            "(cadangan dari database lain, atau berkasnya rusak)",
+            translate(
+                "backup",
+                "database di dalam cadangan tidak dapat dibuka dengan kunci "
+                "database ini (cadangan dari database lain, atau berkasnya "
+                "rusak)",
+            ),
         ) from None
     try:
         try:
@@ -190,11 +226,11 @@ def _check_database(path: Path, database: Path, revision: str, key: bytes) -> No
         finally:
             conn.close()
     except sqlcipher.DatabaseError:
-        raise _refuse(path, "database di dalam cadangan bukan database SQLite yang utuh") from None
+        raise _refuse(path, translate("backup", "database di dalam cadangan bukan database SQLite yang utuh")) from None
     if pages or result != [("ok",)]:
-        raise _refuse(path, "database di dalam cadangan rusak (pemeriksaan integritas gagal)")
+        raise _refuse(path, translate("backup", "database di dalam cadangan rusak (pemeriksaan integritas gagal)"))
     if schema_revision(database, key) != revision:
-        raise _refuse(path, "versi skema database tidak sesuai dengan manifest.json")
+        raise _refuse(path, translate("backup", "versi skema database tidak sesuai dengan manifest.json"))
 
 
 def inspect_backup(path: Path, key: bytes | None, unlock: Unlock | None = None) -> BackupInfo:
@@ -222,9 +258,15 @@ def _release_wal(db_path: Path, key: bytes) -> None:
         finally:
             conn.close()
     except sqlcipher.Error as exc:
-        raise BackupError(f"Database {db_path.name} sedang dipakai; tutup aplikasi lalu ulangi ({exc})") from exc
+        raise BackupError(
+            translate("backup", "Database {name} sedang dipakai; tutup aplikasi lalu ulangi ({exc})").format(
+                name=db_path.name, exc=exc
+            )
+        ) from exc
     if not mode or str(mode[0]).lower() != "delete":
-        raise BackupError(f"Database {db_path.name} sedang dipakai; tutup aplikasi lalu ulangi")
+        raise BackupError(
+            translate("backup", "Database {name} sedang dipakai; tutup aplikasi lalu ulangi").format(name=db_path.name)
+        )
 
 
 def restore_backup(
@@ -253,7 +295,9 @@ def restore_backup(
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(
-            f"Folder {db_path.parent} tidak dapat dibuat ({exc.strerror or exc}); pemulihan dibatalkan"
+            translate("backup", "Folder {parent} tidak dapat dibuat ({strerror}); pemulihan dibatalkan").format(
+                parent=db_path.parent, strerror=exc.strerror or exc
+            )
         ) from exc
     with tempfile.TemporaryDirectory(prefix=".simoncer-restore-", dir=db_path.parent) as tmp:
         extracted = _check_and_extract(backup_path, Path(tmp), key, unlock)
@@ -276,7 +320,9 @@ def restore_backup(
             unlink_quietly(copy)
             unlink_quietly(copy_keys)
             raise BackupError(
-                f"Salinan database saat ini tidak dapat dibuat di {keep} ({exc}); pemulihan dibatalkan"
+                translate(
+                    "backup", "Salinan database saat ini tidak dapat dibuat di {keep} ({exc}); pemulihan dibatalkan"
+                ).format(keep=keep, exc=exc)
             ) from exc
         _release_wal(db_path, extracted.key)
         staged_db = db_path.with_name(f".{db_path.name}.restoring")
@@ -303,7 +349,9 @@ def restore_backup(
             unlink_quietly(staged_keys)
             log.exception("Restore of %s failed", backup_path)
             raise BackupError(
-                f"Pemulihan gagal ({exc.strerror or exc}); database dan lampiran saat ini tidak diubah"
+                translate("backup", "Pemulihan gagal ({strerror}); database dan lampiran saat ini tidak diubah").format(
+                    strerror=exc.strerror or exc
+                )
             ) from exc
     log.info("Restored %s from %s (previous copy %s)", db_path, backup_path, previous_db)
     return RestoreResult(

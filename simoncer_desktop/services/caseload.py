@@ -6,25 +6,20 @@ it validates everything first and raises ``ValidationError`` before writing anyt
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from simoncer_desktop.errors import FieldError, NotFoundError, ValidationError
+from simoncer_desktop.errors import FieldError, Message, NotFoundError, ValidationError
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models import Facilitator, Household, Member, Wilayah
-from simoncer_desktop.models.enums import Education, HouseholdStatus, Program, Relationship, Sex, WelfareClass
+from simoncer_desktop.models.enums import Education, HouseholdStatus, Program, Relationship
 from simoncer_desktop.services import acting
 from simoncer_desktop.services import components as comp
-from simoncer_desktop.services.identity import check_nik, check_no_kk
-from simoncer_desktop.services.reference import KELURAHAN, kecamatan_codes
-
-RT_RW = re.compile(r"^\d{1,3}$")
-PHONE = re.compile(r"^(\+62|0)\d{8,13}$")
+from simoncer_desktop.services.caseload_validation import Validator
+from simoncer_desktop.translation import translate
 
 
 @dataclass(slots=True)
@@ -63,140 +58,6 @@ class HouseholdInput:
 
 MEMBER_FIELDS = [f.name for f in fields(MemberInput)]
 HOUSEHOLD_FIELDS = [f.name for f in fields(HouseholdInput) if f.name != "programs"]
-
-
-@functools.cache
-def _values_of(allowed: type) -> frozenset[str]:
-    return frozenset(m.value for m in allowed)
-
-
-def _choice(value: str | None, allowed: type, field_name: str, label: str) -> list[FieldError]:
-    if not value:
-        return [FieldError(field_name, f"{label}: wajib dipilih")]
-    if value not in _values_of(allowed):
-        return [FieldError(field_name, f"{label}: nilai '{value}' tidak dikenal")]
-    return []
-
-
-class Validator:
-    """Checks that need the database (region codes, duplicates), loaded once per session."""
-
-    def __init__(self, session: Session, today: date | None = None) -> None:
-        self.session = session
-        self.today = today or date.today()
-        self._kecamatan: frozenset[str] | None = None
-
-    @property
-    def kecamatan(self) -> frozenset[str]:
-        if self._kecamatan is None:
-            self._kecamatan = kecamatan_codes(self.session)
-        return self._kecamatan
-
-    def member(
-        self, data: MemberInput, household_id: str | None = None, member_id: str | None = None
-    ) -> list[FieldError]:
-        errors = self.member_fields(data)
-        if not any(e.field == "nik" for e in errors):
-            errors += self._nik_unique(data.nik.strip(), household_id, member_id)
-        return errors
-
-    def member_fields(self, data: MemberInput) -> list[FieldError]:
-        """Every check of one member that needs no query per member (all but NIK uniqueness)."""
-        errors: list[FieldError] = []
-        if not data.name or not data.name.strip():
-            errors.append(FieldError("name", "Nama: wajib diisi"))
-        elif len(data.name.strip()) > 120:
-            errors.append(FieldError("name", "Nama: terlalu panjang (maksimal 120 huruf)"))
-        errors += _choice(data.sex, Sex, "sex", "Jenis kelamin")
-        errors += _choice(data.relation, Relationship, "relation", "Hubungan keluarga")
-        errors += _choice(data.education, Education, "education", "Pendidikan")
-        if data.birth_date is None:
-            errors.append(FieldError("birth_date", "Tanggal lahir: wajib diisi"))
-        elif data.birth_date > self.today:
-            errors.append(FieldError("birth_date", f"Tanggal lahir: {data.birth_date:%d-%m-%Y} ada di masa depan"))
-        elif comp.age_on(data.birth_date, self.today) > 120:
-            errors.append(FieldError("birth_date", f"Tanggal lahir: {data.birth_date:%d-%m-%Y} terlalu lampau"))
-        sex = data.sex if data.sex in ("L", "P") else None
-        errors += [
-            FieldError("nik", e.message)
-            for e in check_nik(
-                data.nik, kecamatan_codes=self.kecamatan, sex=sex, birth_date=data.birth_date, today=self.today
-            )
-        ]
-        if data.pregnant and data.sex != "P":
-            errors.append(FieldError("pregnant", "Hamil/nifas: hanya untuk anggota perempuan"))
-        if data.in_school and data.education == Education.NONE:
-            errors.append(FieldError("in_school", "Masih sekolah: pilih jenjang pendidikan yang sedang ditempuh"))
-        if data.death_date and not data.deceased:
-            errors.append(FieldError("death_date", "Tanggal meninggal: hanya diisi bila anggota meninggal"))
-        if data.death_date and data.death_date > self.today:
-            errors.append(FieldError("death_date", f"Tanggal meninggal: {data.death_date:%d-%m-%Y} ada di masa depan"))
-        return errors
-
-    def _nik_unique(self, nik: str, household_id: str | None, member_id: str | None) -> list[FieldError]:
-        stmt = (
-            select(Member.id, Member.household_id, Member.name, Household.no_kk, Household.recipient_name)
-            .join(Household, Household.id == Member.household_id)
-            .where(Member.nik == nik, Member.deleted.is_(False), Household.deleted.is_(False))
-        )
-        for other_id, other_hh, name, no_kk, recipient in self.session.execute(stmt):
-            if other_id == member_id:
-                continue
-            if household_id is not None and other_hh == household_id:
-                return [FieldError("nik", f"NIK: {nik} sudah dipakai anggota lain di keluarga ini ({name})")]
-            return [
-                FieldError(
-                    "nik",
-                    f"NIK: {nik} sudah terdaftar atas nama {name} di keluarga No. KK {no_kk}"
-                    f" (pengurus: {recipient or '-'})",
-                )
-            ]
-        return []
-
-    def household(self, data: HouseholdInput, household_id: str | None = None) -> list[FieldError]:
-        errors = [
-            FieldError("no_kk", e.message)
-            for e in check_no_kk(data.no_kk, kecamatan_codes=self.kecamatan, today=self.today)
-        ]
-        if not errors:
-            errors += self._no_kk_unique(data.no_kk.strip(), household_id)
-        region = self.session.get(Wilayah, data.kelurahan_code) if data.kelurahan_code else None
-        if region is None or region.tingkat != KELURAHAN:
-            errors.append(FieldError("kelurahan_code", "Kelurahan: wajib dipilih dari daftar wilayah"))
-        errors += self.household_fields(data)
-        if data.facilitator_id:
-            fac = self.session.get(Facilitator, data.facilitator_id)
-            if fac is None or fac.deleted:
-                errors.append(FieldError("facilitator_id", "Pendamping: tidak ditemukan"))
-        return errors
-
-    def household_fields(self, data: HouseholdInput) -> list[FieldError]:
-        """The checks of a family's own fields that need no query (not No. KK, kelurahan, pendamping)."""
-        errors: list[FieldError] = []
-        for name, label, value in (("rt", "RT", data.rt), ("rw", "RW", data.rw)):
-            if value and not RT_RW.match(value.strip()):
-                errors.append(FieldError(name, f"{label}: harus angka 1–3 digit (tertulis '{value}')"))
-        if data.phone and not PHONE.match(data.phone.replace(" ", "").replace("-", "")):
-            errors.append(FieldError("phone", f"No. HP: '{data.phone}' bukan nomor telepon Indonesia (08… atau +62…)"))
-        if data.desil is not None and not 1 <= data.desil <= 10:
-            errors.append(FieldError("desil", f"Desil: harus 1–10 (tertulis {data.desil})"))
-        errors += _choice(data.status, HouseholdStatus, "status", "Status")
-        if data.welfare_class is not None:
-            errors += _choice(data.welfare_class, WelfareClass, "welfare_class", "Kelas kesejahteraan")
-        unknown = set(data.programs) - {p.value for p in Program}
-        if unknown:
-            errors.append(FieldError("programs", f"Program: tidak dikenal ({', '.join(sorted(unknown))})"))
-        return errors
-
-    def _no_kk_unique(self, no_kk: str, household_id: str | None) -> list[FieldError]:
-        other = self.session.execute(
-            select(Household.id, Household.recipient_name).where(
-                Household.no_kk == no_kk, Household.deleted.is_(False), Household.id != (household_id or "")
-            )
-        ).first()
-        if other:
-            return [FieldError("no_kk", f"No. KK: {no_kk} sudah terdaftar (pengurus: {other.recipient_name or '-'})")]
-        return []
 
 
 # --- reads -------------------------------------------------------------------------------------
@@ -262,14 +123,14 @@ class HouseholdDetail:
 def _live_household(session: Session, household_id: str) -> Household:
     hh = session.get(Household, household_id)
     if hh is None or hh.deleted:
-        raise NotFoundError("Keluarga tidak ditemukan (mungkin sudah dihapus)")
+        raise NotFoundError(translate("caseload", "Keluarga tidak ditemukan (mungkin sudah dihapus)"))
     return hh
 
 
 def _live_member(session: Session, member_id: str) -> Member:
     member = session.get(Member, member_id)
     if member is None or member.deleted:
-        raise NotFoundError("Anggota tidak ditemukan (mungkin sudah dihapus)")
+        raise NotFoundError(translate("caseload", "Anggota tidak ditemukan (mungkin sudah dihapus)"))
     return member
 
 
@@ -402,10 +263,23 @@ def _member_errors_for_batch(members: list[MemberInput]) -> list[FieldError]:
     for i, m in enumerate(members, start=1):
         nik = (m.nik or "").strip()
         if nik and nik in seen:
-            errors.append(FieldError("nik", f"Anggota {i}: NIK {nik} sama dengan anggota {seen[nik]}", row=i))
+            errors.append(
+                FieldError(
+                    "nik",
+                    Message.translate("caseload", "Anggota {i}: NIK {nik} sama dengan anggota {other}").format(
+                        i=i, nik=nik, other=seen[nik]
+                    ),
+                    row=i,
+                )
+            )
         seen.setdefault(nik, i)
     if sum(1 for m in members if m.is_recipient) > 1:
-        errors.append(FieldError("is_recipient", "Pengurus: hanya satu anggota yang boleh menjadi pengurus"))
+        errors.append(
+            FieldError(
+                "is_recipient",
+                Message.translate("caseload", "Pengurus: hanya satu anggota yang boleh menjadi pengurus"),
+            )
+        )
     return errors
 
 
@@ -419,7 +293,12 @@ def create_household(session: Session, data: HouseholdInput, members: list[Membe
     check = Validator(session)
     errors = check.household(data)
     for i, m in enumerate(members, start=1):
-        errors += [FieldError(e.field, f"Anggota {i}: {e.message}", row=i) for e in check.member(m)]
+        errors += [
+            FieldError(
+                e.field, Message.translate("caseload", "Anggota {i}: {message}").format(i=i, message=e.message), row=i
+            )
+            for e in check.member(m)
+        ]
     errors += _member_errors_for_batch(members)
     if errors:
         raise ValidationError(errors)

@@ -35,6 +35,7 @@ from simoncer_desktop.services.caseload_sheet import (
 from simoncer_desktop.services.progress import CancelToken, Progress, no_progress
 from simoncer_desktop.services.reference import KECAMATAN, children, get_region
 from simoncer_desktop.services.settings import region_code
+from simoncer_desktop.translation import untranslated
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +152,7 @@ class _Rows:
             result.close()
 
 
+@untranslated()  # a file for re-import and for other offices: Bahasa whatever the screen language
 def export_caseload(
     session: Session,
     path: Path | str,
@@ -183,6 +185,7 @@ def template_places(session: Session) -> list[Place]:
     return sorted(places, key=lambda p: (p.kecamatan, p.name, p.code))
 
 
+@untranslated()
 def write_template(session: Session, path: Path | str) -> tuple[Path, int]:
     """The empty template at ``path``, with the region's kelurahan listed; returns (path, kelurahan listed)."""
     places = template_places(session)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from simoncer_desktop.errors import Message
 from simoncer_desktop.services import caseload_sheet as fmt
 from simoncer_desktop.services import sheet_values as cell
 from simoncer_desktop.services.import_compare import (
@@ -36,6 +37,7 @@ from simoncer_desktop.services.sheet_reader import (
     RawRow,
     open_sheet,
 )
+from simoncer_desktop.translation import untranslated
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +101,11 @@ def plan_import(
     plan.new_facilitators = sorted(new_facilitators)
     plan.facilitator_ids = new_facilitators
     if kept_absent:
-        plan.notes.append(f"{kept_absent} anggota tersimpan tidak ada di berkas; mereka tetap disimpan tanpa perubahan")
+        plan.notes.append(
+            Message.translate(
+                "import", "{count} anggota tersimpan tidak ada di berkas; mereka tetap disimpan tanpa perubahan"
+            ).format(count=kept_absent)
+        )
     progress(total, total)
     return plan
 
@@ -126,7 +132,13 @@ def rows_for_report(path: Path) -> Iterable[RawRow]:
 
 
 def write_report(plan: ImportPlan, source: Path, out: Path) -> Path:
-    """The report: the file's rows as read with HASIL and KETERANGAN, and a summary sheet."""
+    """The report: the file's rows as read with HASIL and KETERANGAN, and a summary sheet — in Bahasa
+    whatever the screen language (it goes to other people; the plan's messages are made again)."""
+    with untranslated():
+        return _write_report(plan, source, out)
+
+
+def _write_report(plan: ImportPlan, source: Path, out: Path) -> Path:
     from simoncer_desktop.reports.excel.import_report import write_import_report
 
     outcomes = {row: family.outcome.value for family in plan.families for row in family.rows}

@@ -23,6 +23,7 @@ from simoncer_desktop.models.enums import Component, HouseholdStatus
 from simoncer_desktop.services.components import ComponentRules
 from simoncer_desktop.services.reference import children
 from simoncer_desktop.services.settings import region_code
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 
 class Column(IntEnum):
@@ -41,16 +42,16 @@ class Column(IntEnum):
 
 
 COLUMN_TITLES = {
-    Column.NO_KK: "No. KK",
-    Column.RECIPIENT: "Pengurus",
-    Column.NIK: "NIK pengurus",
-    Column.KECAMATAN: "Kecamatan",
-    Column.KELURAHAN: "Kelurahan",
-    Column.ADDRESS: "Alamat",
-    Column.FACILITATOR: "Pendamping",
-    Column.MEMBERS: "Anggota",
-    Column.DESIL: "Desil",
-    Column.STATUS: "Status",
+    Column.NO_KK: QT_TRANSLATE_NOOP("caseload", "No. KK"),
+    Column.RECIPIENT: QT_TRANSLATE_NOOP("caseload", "Pengurus"),
+    Column.NIK: QT_TRANSLATE_NOOP("caseload", "NIK pengurus"),
+    Column.KECAMATAN: QT_TRANSLATE_NOOP("caseload", "Kecamatan"),
+    Column.KELURAHAN: QT_TRANSLATE_NOOP("caseload", "Kelurahan"),
+    Column.ADDRESS: QT_TRANSLATE_NOOP("caseload", "Alamat"),
+    Column.FACILITATOR: QT_TRANSLATE_NOOP("caseload", "Pendamping"),
+    Column.MEMBERS: QT_TRANSLATE_NOOP("caseload", "Anggota"),
+    Column.DESIL: QT_TRANSLATE_NOOP("caseload", "Desil"),
+    Column.STATUS: QT_TRANSLATE_NOOP("caseload", "Status"),
 }
 
 
@@ -140,10 +141,12 @@ def search_hint(value: str) -> str | None:
     digits = _digits(value)
     if digits is not None:
         if len(digits) < MIN_DIGITS:
-            return f"Ketik minimal {MIN_DIGITS} digit NIK/No. KK (6 digit pertama adalah kode wilayah)"
+            return translate(
+                "caseload", "Ketik minimal {count} digit NIK/No. KK (6 digit pertama adalah kode wilayah)"
+            ).format(count=MIN_DIGITS)
         return None
     if len(fold(value).strip()) < MIN_LETTERS:
-        return f"Ketik minimal {MIN_LETTERS} huruf nama"
+        return translate("caseload", "Ketik minimal {count} huruf nama").format(count=MIN_LETTERS)
     return None
 
 

@@ -25,13 +25,37 @@ from simoncer_desktop.services import acting
 from simoncer_desktop.services.audit_labels import entity_label, field_label, time_text, value_text
 from simoncer_desktop.sync import capture, outbox
 from simoncer_desktop.sync.client import SyncClient
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 ACTION = "conflict.resolve"
 KEPT = "kept"
 REINSTATED = "reinstated"
 STATUSES = ("open", "resolved", "all")
-RESOLUTION_LABELS = {KEPT: "Nilai sekarang dipertahankan", REINSTATED: "Nilai yang kalah dipulihkan"}
-KIND_LABELS = {"lww": "diubah lebih akhir", "stage": "tahap lebih lanjut", "duplicate": "penyaluran ganda"}
+RESOLUTION_LABELS = {
+    KEPT: QT_TRANSLATE_NOOP("conflict_resolution", "Nilai sekarang dipertahankan"),
+    REINSTATED: QT_TRANSLATE_NOOP("conflict_resolution", "Nilai yang kalah dipulihkan"),
+}
+KIND_LABELS = {
+    "lww": QT_TRANSLATE_NOOP("conflict_resolution", "diubah lebih akhir"),
+    "stage": QT_TRANSLATE_NOOP("conflict_resolution", "tahap lebih lanjut"),
+    "duplicate": QT_TRANSLATE_NOOP("conflict_resolution", "penyaluran ganda"),
+}
+"""Bahasa; shown through :func:`resolution_label` / :func:`kind_label` (the screen's language)."""
+
+
+def resolution_label(resolution: str | None) -> str:
+    label = RESOLUTION_LABELS.get(resolution or "")
+    return translate("conflict_resolution", label) if label is not None else resolution or ""
+
+
+def kind_label(kind: str) -> str:
+    """Why the value lost ("diubah lebih akhir"…), the code itself when unknown."""
+    label = KIND_LABELS.get(kind)
+    return translate("conflict_resolution", label) if label is not None else kind
+
+
+def _empty() -> str:
+    return translate("conflict_resolution", "(kosong)")
 
 
 @dataclass(frozen=True)
@@ -96,10 +120,10 @@ class ConflictItem:
         return f"{entity_label(self.tbl)} / {field_label(self.tbl, self.field)}"
 
     def winning_text(self) -> str:
-        return value_text(_decoded(self.winning_value, self.tbl, self.field), self.tbl, self.field) or "(kosong)"
+        return value_text(_decoded(self.winning_value, self.tbl, self.field), self.tbl, self.field) or _empty()
 
     def losing_text(self) -> str:
-        return value_text(_decoded(self.losing_value, self.tbl, self.field), self.tbl, self.field) or "(kosong)"
+        return value_text(_decoded(self.losing_value, self.tbl, self.field), self.tbl, self.field) or _empty()
 
     def who_text(self) -> str:
         """Who wrote the value that lost: ``user @ device``."""
@@ -115,9 +139,10 @@ class ConflictItem:
 
     def status_text(self) -> str:
         if not self.resolved or self.resolved_at is None:
-            return "Terbuka"
-        label = RESOLUTION_LABELS.get(self.resolution or "", self.resolution or "")
-        return f"{label} oleh {self.resolved_by}, {time_text(self.resolved_at)}"
+            return translate("conflict_resolution", "Terbuka")
+        return translate("conflict_resolution", "{resolution} oleh {user}, {at}").format(
+            resolution=resolution_label(self.resolution), user=self.resolved_by, at=time_text(self.resolved_at)
+        )
 
 
 @dataclass(frozen=True)
@@ -168,7 +193,10 @@ def _mapper(tbl: str) -> Mapper[Any]:
     for mapper in Base.registry.mappers:
         if mapper.local_table.name == tbl:  # type: ignore[union-attr]
             return mapper
-    raise ValidationError(f"Jenis data '{tbl}' tidak dikenal di aplikasi ini; nilai tidak dapat dipulihkan.")
+    message = translate(
+        "conflict_resolution", "Jenis data '{table}' tidak dikenal di aplikasi ini; nilai tidak dapat dipulihkan."
+    )
+    raise ValidationError(message.format(table=tbl))
 
 
 def model_value(column_type: Any, value: Any, label: str) -> Any:
@@ -187,9 +215,10 @@ def model_value(column_type: Any, value: Any, label: str) -> Any:
         if isinstance(column_type, Float | Numeric):
             return float(value)
     except (TypeError, ValueError):
-        raise ValidationError(
-            f"Nilai '{value}' tidak cocok untuk kolom {label}; nilai tidak dapat dipulihkan."
-        ) from None
+        message = translate(
+            "conflict_resolution", "Nilai '{value}' tidak cocok untuk kolom {column}; nilai tidak dapat dipulihkan."
+        )
+        raise ValidationError(message.format(value=value, column=label)) from None
     return value
 
 
@@ -206,12 +235,16 @@ def reinstate(session: Session, tbl: str, row_id: str, field: str, losing_value:
     mapper = _mapper(tbl)
     label = f"{entity_label(tbl)} / {field_label(tbl, field)}"
     if field not in capture.captured_columns().get(tbl, ()):
-        raise ValidationError(f"Kolom {label} tidak ikut sinkronisasi; nilainya tidak dapat dipulihkan di sini.")
+        message = translate(
+            "conflict_resolution", "Kolom {column} tidak ikut sinkronisasi; nilainya tidak dapat dipulihkan di sini."
+        )
+        raise ValidationError(message.format(column=label))
     row = session.get(mapper.class_, row_id)
     if row is None:
-        raise ValidationError(
-            f"Data {entity_label(tbl)} {row_id} tidak ada di perangkat ini; sinkronkan dulu, lalu ulangi."
+        message = translate(
+            "conflict_resolution", "Data {kind} {row_id} tidak ada di perangkat ini; sinkronkan dulu, lalu ulangi."
         )
+        raise ValidationError(message.format(kind=entity_label(tbl), row_id=row_id))
     acting.require(session, ACTION, kecamatan=getattr(row, "scope", None))
     column = mapper.local_table.c[field]  # type: ignore[union-attr]
     attribute = mapper.get_property_by_column(column).key
@@ -220,10 +253,12 @@ def reinstate(session: Session, tbl: str, row_id: str, field: str, losing_value:
         if _queued(session, tbl, row_id, field, losing_value):
             return False
         shown = value_text(_decoded(losing_value, tbl, field), tbl, field)
-        raise ValidationError(
-            f"{label} di perangkat ini sudah bernilai '{shown}'; sinkronkan dulu agar nilai yang menang "
-            "diterima, lalu ulangi."
+        message = translate(
+            "conflict_resolution",
+            "{column} di perangkat ini sudah bernilai '{value}'; sinkronkan dulu agar nilai yang menang "
+            "diterima, lalu ulangi.",
         )
+        raise ValidationError(message.format(column=label, value=shown))
     setattr(row, attribute, value)
     session.flush()
     return True

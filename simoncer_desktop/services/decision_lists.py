@@ -15,9 +15,21 @@ from simoncer_desktop.errors import NotFoundError
 from simoncer_desktop.models import Assessment, GraduationDecision, Household
 from simoncer_desktop.models.enums import HouseholdStatus, WelfareClass
 from simoncer_desktop.services.programme_decision import APPROVED, PROPOSED, REJECTED, SELF_RELIANT
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 STATUSES = (PROPOSED, APPROVED, REJECTED)
-STATUS_LABELS = {PROPOSED: "Diusulkan", APPROVED: "Disetujui", REJECTED: "Ditolak"}
+STATUS_LABELS = {
+    PROPOSED: QT_TRANSLATE_NOOP("decision_lists", "Diusulkan"),
+    APPROVED: QT_TRANSLATE_NOOP("decision_lists", "Disetujui"),
+    REJECTED: QT_TRANSLATE_NOOP("decision_lists", "Ditolak"),
+}
+"""Bahasa; for the screen use :func:`status_label`."""
+
+
+def status_label(status: str) -> str:
+    """A proposal's status in words, in the screen's language (the code itself when unknown)."""
+    label = STATUS_LABELS.get(status)
+    return translate("decision_lists", label) if label is not None else status
 
 
 @dataclass(frozen=True)
@@ -99,7 +111,10 @@ def family_by_no_kk(session: Session, no_kk: str) -> FamilyChoice:
         else None
     )
     if hh is None:
-        raise NotFoundError(f"No. KK: tidak ada keluarga dengan No. KK {no_kk or '(kosong)'}")
+        shown = no_kk or translate("decision_lists", "(kosong)")
+        raise NotFoundError(
+            translate("decision_lists", "No. KK: tidak ada keluarga dengan No. KK {no_kk}").format(no_kk=shown)
+        )
     latest = session.scalar(
         select(Assessment)
         .where(Assessment.household_id == hh.id, Assessment.deleted.is_(False))

@@ -48,9 +48,11 @@ from simoncer_desktop.services.natural_graduation_quarter import chunks, parse_q
 from simoncer_desktop.services.programme import STAGE_LABELS, Stage
 from simoncer_desktop.services.programme_decision import APPROVED
 from simoncer_desktop.services.settings import get_setting
+from simoncer_desktop.translation import translate, untranslated
 
 VERIFY_PREFIX = "SIMONCER"
 DECISION_STATUS_LABELS = {"diusulkan": "Diusulkan", "disetujui": "Disetujui", "ditolak": "Ditolak"}
+"""Printed on the report: Bahasa (the screen's are ``programme_decision.decision_status_label``)."""
 
 
 @dataclass(frozen=True)
@@ -168,11 +170,13 @@ class QuarterReports:
 
 
 def family_report(session: Session, household_id: str, today: date | None = None) -> GraduationReport:
-    """One family's report; ``NotFoundError`` (Bahasa) for an unknown or deleted family."""
+    """One family's report; ``NotFoundError`` (screen language) for an unknown or deleted family. The
+    report's texts (labels, verification code) are Bahasa whatever the screen language."""
     today = today or date.today()
     hh = session.get(Household, household_id) if household_id else None
     if hh is None or hh.deleted:
-        raise NotFoundError(f"Keluarga dengan id '{household_id}' tidak ditemukan (mungkin sudah dihapus)")
+        message = translate("graduation_report", "Keluarga dengan id '{id}' tidak ditemukan (mungkin sudah dihapus)")
+        raise NotFoundError(message.format(id=household_id))
     rows = session.scalars(
         select(GraduationDecision)
         .where(GraduationDecision.household_id == hh.id, GraduationDecision.deleted.is_(False))
@@ -180,7 +184,8 @@ def family_report(session: Session, household_id: str, today: date | None = None
     ).all()
     approved = [d for d in rows if d.status == APPROVED]
     decision = (approved or list(rows) or [None])[-1]
-    return _load(session, [(hh.id, decision)], today)[0]
+    with untranslated():
+        return _load(session, [(hh.id, decision)], today)[0]
 
 
 def quarter_reports(session: Session, quarter: str, today: date | None = None) -> QuarterReports:
@@ -202,7 +207,9 @@ def quarter_reports(session: Session, quarter: str, today: date | None = None) -
     for decision, _, _ in decisions:  # one report per family: its latest approval in the quarter
         latest[decision.household_id] = decision
     pairs = [(hh_id, d) for hh_id, d in latest.items()]
-    return QuarterReports(quarter_code(quarter), start, end, _load(session, pairs, today or date.today()))
+    with untranslated():
+        reports = _load(session, pairs, today or date.today())
+    return QuarterReports(quarter_code(quarter), start, end, reports)
 
 
 # --- the loader -----------------------------------------------------------------------------------

@@ -46,14 +46,28 @@ from sqlalchemy.sql.operators import custom_op
 from simoncer_desktop.models import Enrollment, Facilitator, GraduationDecision, Household, StageRecord, Wilayah
 from simoncer_desktop.models.enums import HouseholdStatus
 from simoncer_desktop.services.settings import get_setting
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 PENDAMPING = "pendamping"
 KELURAHAN = "kelurahan"
 KECAMATAN = "kecamatan"
 LEVELS = (PENDAMPING, KELURAHAN, KECAMATAN)
-LEVEL_LABELS = {PENDAMPING: "Pendamping", KELURAHAN: "Kelurahan", KECAMATAN: "Kecamatan"}
+LEVEL_LABELS = {
+    PENDAMPING: QT_TRANSLATE_NOOP("graduation_targets", "Pendamping"),
+    KELURAHAN: QT_TRANSLATE_NOOP("graduation_targets", "Kelurahan"),
+    KECAMATAN: QT_TRANSLATE_NOOP("graduation_targets", "Kecamatan"),
+}
 
-NO_FACILITATOR = "(Tanpa pendamping)"
+NO_FACILITATOR = QT_TRANSLATE_NOOP("graduation_targets", "(Tanpa pendamping)")
+"""The row of families without a facilitator, in Bahasa (the recap workbook prints it); shown through
+``no_facilitator()``."""
+
+
+def no_facilitator() -> str:
+    """``NO_FACILITATOR`` in the screen language."""
+    return translate("graduation_targets", NO_FACILITATOR)
+
+
 SELF_RELIANT = HouseholdStatus.GRADUATED_SELF_RELIANT.value
 NATURAL = HouseholdStatus.GRADUATED_NATURAL.value
 LAST_STAGE = 6
@@ -311,7 +325,7 @@ def targets(session: Session, year: int, level: str = PENDAMPING) -> TargetsView
     for code in codes:
         c = level_counts.get(code, _Counts())
         if level == PENDAMPING:
-            name = fac_names.get(code) or (NO_FACILITATOR if code == "" else code)
+            name = fac_names.get(code) or (no_facilitator() if code == "" else code)
             kecamatan_code = parents.get(code, "")
         elif level == KELURAHAN:
             name = region_names.get(code, code)

@@ -11,10 +11,13 @@ from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
 
-from simoncer_desktop.errors import FieldError
+from simoncer_desktop.errors import FieldError, Message
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP
 
 NIK_LENGTH = 16
 FEMALE_DAY_OFFSET = 40
+FIELD_LABELS = (QT_TRANSLATE_NOOP("identity", "NIK"), QT_TRANSLATE_NOOP("identity", "No. KK"))
+"""The ``field`` names messages start with (shown translated; other names are shown as given)."""
 
 
 @dataclass(frozen=True)
@@ -59,28 +62,58 @@ def _real_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _label(field: str) -> str:
+    """The field's name in messages: ``FIELD_LABELS`` translated, any other name (a caller's own,
+    already translated label) as given."""
+    return Message("identity", field) if field in FIELD_LABELS else field
+
+
+def _error(field: str, source: str, **values: object) -> FieldError:
+    """``source`` (a ``{field}: …`` template marked for lupdate) with the field's label and ``values``."""
+    return FieldError(field, Message("identity", source).format(field=_label(field), **values))
+
+
 def _structure(value: str | None, field: str) -> tuple[str | None, list[FieldError]]:
     text = (value or "").strip()
     if not text:
-        return None, [FieldError(field, f"{field}: wajib diisi")]
+        return None, [_error(field, QT_TRANSLATE_NOOP("identity", "{field}: wajib diisi"))]
     if not text.isdigit() or not text.isascii():
         bad = next(ch for ch in text if not (ch.isascii() and ch.isdigit()))
-        return None, [FieldError(field, f"{field}: hanya boleh berisi angka (ada karakter '{bad}')")]
+        return None, [
+            _error(
+                field,
+                QT_TRANSLATE_NOOP("identity", "{field}: hanya boleh berisi angka (ada karakter '{bad}')"),
+                bad=bad,
+            )
+        ]
     if len(text) != NIK_LENGTH:
-        return None, [FieldError(field, f"{field}: harus {NIK_LENGTH} digit (tertulis {len(text)} digit)")]
+        return None, [
+            _error(
+                field,
+                QT_TRANSLATE_NOOP("identity", "{field}: harus {length} digit (tertulis {count} digit)"),
+                length=NIK_LENGTH,
+                count=len(text),
+            )
+        ]
     return text, []
 
 
 def _region(number: str, field: str, kecamatan_codes: Container[str] | None) -> list[FieldError]:
     code = region_code_of(number)
     if kecamatan_codes is not None and code not in kecamatan_codes:
-        return [FieldError(field, f"{field}: kode wilayah {code} bukan kode kecamatan yang terdaftar")]
+        return [
+            _error(
+                field,
+                QT_TRANSLATE_NOOP("identity", "{field}: kode wilayah {code} bukan kode kecamatan yang terdaftar"),
+                code=code,
+            )
+        ]
     return []
 
 
 def _serial(parts: NikParts, field: str) -> list[FieldError]:
     if parts.serial == "0000":
-        return [FieldError(field, f"{field}: nomor urut 0000 tidak valid (mulai dari 0001)")]
+        return [_error(field, QT_TRANSLATE_NOOP("identity", "{field}: nomor urut 0000 tidak valid (mulai dari 0001)"))]
     return []
 
 
@@ -107,9 +140,12 @@ def check_nik(
     day_ok = 1 <= parts.day <= 31 or 41 <= parts.day <= 71
     if not day_ok:
         errors.append(
-            FieldError(
+            _error(
                 field,
-                f"{field}: angka tanggal {parts.day:02d} tidak valid (1–31 untuk laki-laki, 41–71 untuk perempuan)",
+                QT_TRANSLATE_NOOP(
+                    "identity", "{field}: angka tanggal {day} tidak valid (1–31 untuk laki-laki, 41–71 untuk perempuan)"
+                ),
+                day=f"{parts.day:02d}",
             )
         )
     else:
@@ -117,14 +153,26 @@ def check_nik(
         born = _real_date(year, parts.month, parts.birth_day)
         if born is None:
             shown = f"{parts.birth_day:02d}-{parts.month:02d}"
-            errors.append(FieldError(field, f"{field}: tanggal lahir {shown} tidak valid"))
+            errors.append(
+                _error(field, QT_TRANSLATE_NOOP("identity", "{field}: tanggal lahir {day} tidak valid"), day=shown)
+            )
         if sex == "L" and parts.is_female:
             errors.append(
-                FieldError(field, f"{field}: tanggal +40 menandakan perempuan, tetapi jenis kelamin laki-laki")
+                _error(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "identity", "{field}: tanggal +40 menandakan perempuan, tetapi jenis kelamin laki-laki"
+                    ),
+                )
             )
         elif sex == "P" and not parts.is_female:
             errors.append(
-                FieldError(field, f"{field}: tanggal tanpa +40 menandakan laki-laki, tetapi jenis kelamin perempuan")
+                _error(
+                    field,
+                    QT_TRANSLATE_NOOP(
+                        "identity", "{field}: tanggal tanpa +40 menandakan laki-laki, tetapi jenis kelamin perempuan"
+                    ),
+                )
             )
         if (
             birth_date is not None
@@ -132,10 +180,13 @@ def check_nik(
             and ((born.day, born.month, born.year % 100) != (birth_date.day, birth_date.month, birth_date.year % 100))
         ):
             errors.append(
-                FieldError(
+                _error(
                     field,
-                    f"{field}: tanggal lahir di NIK ({parts.birth_day:02d}-{parts.month:02d}-{parts.yy:02d}) "
-                    f"tidak sama dengan tanggal lahir {birth_date:%d-%m-%Y}",
+                    QT_TRANSLATE_NOOP(
+                        "identity", "{field}: tanggal lahir di NIK ({in_nik}) tidak sama dengan tanggal lahir {born}"
+                    ),
+                    in_nik=f"{parts.birth_day:02d}-{parts.month:02d}-{parts.yy:02d}",
+                    born=f"{birth_date:%d-%m-%Y}",
                 )
             )
     errors += _serial(parts, field)
@@ -158,7 +209,13 @@ def check_no_kk(
     errors += _region(number, field, kecamatan_codes)
     issued = _real_date(full_year(parts.yy, today, parts.month, parts.day), parts.month, parts.day)
     if issued is None:
-        errors.append(FieldError(field, f"{field}: tanggal {parts.day:02d}-{parts.month:02d} tidak valid"))
+        errors.append(
+            _error(
+                field,
+                QT_TRANSLATE_NOOP("identity", "{field}: tanggal {day} tidak valid"),
+                day=f"{parts.day:02d}-{parts.month:02d}",
+            )
+        )
     errors += _serial(parts, field)
     return errors
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from simoncer_desktop.errors import Message
 from simoncer_desktop.ids import uuid7
 from simoncer_desktop.models.facilitator import Facilitator
 from simoncer_desktop.models.household import Household, Member
@@ -115,8 +116,19 @@ def refuse_duplicate_niks(families: list[FamilyPlan]) -> None:
         if len(owners) < 2:
             continue
         for family, row in places:
-            others = ", ".join(f"baris {r} (No. KK {f.no_kk})" for f, r in places if f is not family)
-            family.problems.append(Problem(row, "NIK", nik, f"NIK yang sama juga ada di {others}"))
+            others = [
+                Message.translate("import", "baris {row} (No. KK {no_kk})").format(row=r, no_kk=f.no_kk)
+                for f, r in places
+                if f is not family
+            ]
+            family.problems.append(
+                Problem(
+                    row,
+                    "NIK",
+                    nik,
+                    Message.translate("import", "NIK yang sama juga ada di {places}").format(places=_joined(others)),
+                )
+            )
 
 
 def compare_family(
@@ -139,13 +151,19 @@ def compare_family(
         if existing is None:
             family.member_ids.append(None)
             if current:
-                changes.append(f"anggota baru {parsed.data.name} ({nik})")
+                changes.append(
+                    Message.translate("import", "anggota baru {name} ({nik})").format(name=parsed.data.name, nik=nik)
+                )
             continue
         if existing.household_id != family.household_id:
             other_no_kk = stored.no_kk_of.get(existing.household_id, "?")
             if other_no_kk in file_niks and nik not in file_niks[other_no_kk]:
                 family.moved_from.add(existing.household_id)
-                changes.append(f"{parsed.data.name} ({nik}) pindah dari No. KK {other_no_kk}")
+                changes.append(
+                    Message.translate("import", "{name} ({nik}) pindah dari No. KK {no_kk}").format(
+                        name=parsed.data.name, nik=nik, no_kk=other_no_kk
+                    )
+                )
             else:
                 other = stored.households.get(other_no_kk, {})
                 family.problems.append(
@@ -153,8 +171,14 @@ def compare_family(
                         parsed.row,
                         "NIK",
                         nik,
-                        f"NIK sudah terdaftar atas nama {existing.values['name']} di keluarga No. KK {other_no_kk} "
-                        f"(pengurus: {other.get('recipient_name') or '-'})",
+                        Message.translate(
+                            "import",
+                            "NIK sudah terdaftar atas nama {name} di keluarga No. KK {no_kk} (pengurus: {recipient})",
+                        ).format(
+                            name=existing.values["name"],
+                            no_kk=other_no_kk,
+                            recipient=other.get("recipient_name") or "-",
+                        ),
                     )
                 )
                 continue
@@ -163,7 +187,11 @@ def compare_family(
             for name in MEMBER_COMPARED:
                 old, new = existing.values[name], getattr(parsed.data, name)
                 if old != new:
-                    changes.append(f"{parsed.data.name}: {MEMBER_LABELS[name]} {_show(old)} → {_show(new)}")
+                    changes.append(
+                        Message.translate("import", "{name}: {column} {old} → {new}").format(
+                            name=parsed.data.name, column=MEMBER_LABELS[name], old=_show(old), new=_show(new)
+                        )
+                    )
     if family.problems:
         family.outcome = Outcome.REJECTED
         family.changes = []
@@ -178,7 +206,11 @@ def compare_family(
             if name == "facilitator_id":
                 old = stored.facilitator_names.get(old, old) if old else None
                 new = family.facilitator_name
-            changes.append(f"{label} {_show(old)} → {_show(new)}")
+            changes.append(
+                Message.translate("import", "{column} {old} → {new}").format(
+                    column=label, old=_show(old), new=_show(new)
+                )
+            )
     listed = {m.data.nik for m in family.members}
     file_has_recipient = any(m.data.is_recipient for m in family.members)
     for member in stored.by_household.get(family.household_id or "", []):
@@ -186,7 +218,9 @@ def compare_family(
             continue
         kept += 1
         if member.values["is_recipient"] and file_has_recipient:
-            changes.append(f"{member.values['name']}: bukan pengurus lagi")
+            changes.append(
+                Message.translate("import", "{name}: bukan pengurus lagi").format(name=member.values["name"])
+            )
     family.outcome = Outcome.UPDATED if changes else Outcome.UNCHANGED
     return kept
 
@@ -203,9 +237,15 @@ def facilitator_id_for(name: str, stored: StoredCaseload, new: dict[str, str]) -
     return found
 
 
+def _joined(parts: list[Message]) -> Message:
+    """``parts`` joined with ", " (each made again when the whole is)."""
+    names = {f"p{i}": part for i, part in enumerate(parts)}
+    return Message("", ", ".join(f"{{{name}}}" for name in names)).format(**names)
+
+
 def _show(value: object) -> str:
     if value is None or value == "":
-        return "(kosong)"
+        return Message.translate("import", "(kosong)")
     if isinstance(value, bool):
         return fmt.yes_no(value)
     if isinstance(value, date):

@@ -1,4 +1,9 @@
-"""What an import found: per family the outcome, problems and changes; the plan as a whole."""
+"""What an import found: per family the outcome, problems and changes; the plan as a whole.
+
+Problems, fixes, changes and notes are ``Message``s (screen text made when the plan is made); the texts
+built from them here are made when asked for, so the import report — written inside ``untranslated()``
+— gets them in Bahasa and the wizard in the screen's language.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from simoncer_desktop.errors import render
 from simoncer_desktop.services.caseload import HouseholdInput, MemberInput
+from simoncer_desktop.translation import translate
 
 
 class Outcome(StrEnum):
@@ -26,10 +33,22 @@ class Problem:
     message: str
 
     def text(self) -> str:
-        where = [f"Baris {self.row}"] if self.row else []
-        if self.column:
-            where.append(f"kolom {self.column}" + (f" ('{self.value}')" if self.value else ""))
-        return (", ".join(where) + ": " if where else "") + self.message
+        message = render(self.message)
+        if self.column and self.value:
+            column = translate("import", "kolom {column} ('{value}')").format(column=self.column, value=self.value)
+        elif self.column:
+            column = translate("import", "kolom {column}").format(column=self.column)
+        else:
+            column = ""
+        if self.row and column:
+            return translate("import", "Baris {row}, {column}: {message}").format(
+                row=self.row, column=column, message=message
+            )
+        if self.row:
+            return translate("import", "Baris {row}: {message}").format(row=self.row, message=message)
+        if column:
+            return translate("import", "{column}: {message}").format(column=column, message=message)
+        return message
 
 
 @dataclass(slots=True)
@@ -88,7 +107,11 @@ class ImportPlan:
         found: list[str] = []
         for family in self.families:
             for problem in family.problems:
-                found.append(f"No. KK {family.no_kk or '-'}: {problem.text()}")
+                found.append(
+                    translate("import", "No. KK {no_kk}: {problem}").format(
+                        no_kk=family.no_kk or "-", problem=problem.text()
+                    )
+                )
                 if len(found) >= limit:
                     return found
         return found
@@ -100,39 +123,61 @@ class ImportPlan:
             for problem in family.problems:
                 rows = [problem.row] if problem.row else family.rows
                 for row in rows:
-                    remarks[row].append(problem.text() if problem.row else f"Keluarga ditolak: {problem.message}")
+                    remarks[row].append(
+                        problem.text()
+                        if problem.row
+                        else translate("import", "Keluarga ditolak: {reason}").format(reason=render(problem.message))
+                    )
             if family.outcome is Outcome.REJECTED:
                 for row in family.rows:
                     if not remarks.get(row):
-                        remarks[row].append("Keluarga ditolak karena baris lain keluarga ini bermasalah")
+                        remarks[row].append(
+                            translate("import", "Keluarga ditolak karena baris lain keluarga ini bermasalah")
+                        )
             elif family.changes:
-                remarks[family.rows[0]].append("Diperbarui: " + "; ".join(family.changes))
+                remarks[family.rows[0]].append(
+                    translate("import", "Diperbarui: {changes}").format(
+                        changes="; ".join(render(c) for c in family.changes)
+                    )
+                )
+        fixed = translate("import", "Diperbaiki: {fix}")
         for row, fixes in self.fixes.items():
-            remarks[row].extend(f"Diperbaiki: {fix}" for fix in fixes)
+            remarks[row].extend(fixed.format(fix=render(fix)) for fix in fixes)
         return remarks
 
     def new_facilitator_names(self, shown: int = 10) -> str:
         """``"Ani, Budi, … dan 12 lainnya"``: a long list would bury the rest of the summary."""
         names = self.new_facilitators
         more = len(names) - shown
-        return ", ".join(names[:shown]) + (f" dan {more} lainnya" if more > 0 else "")
+        listed = ", ".join(names[:shown])
+        if more <= 0:
+            return listed
+        return translate("import", "{names} dan {more} lainnya").format(names=listed, more=more)
 
     def summary_lines(self) -> list[str]:
         counts = self.counts
         lines = [
-            f"Berkas: {self.file_name} (lembar {self.sheet_name}, judul kolom di baris {self.header_row})",
-            f"Baris data: {self.data_rows}; baris kosong dilewati: {self.blank_rows}",
-            f"Keluarga baru: {counts[Outcome.NEW]}",
-            f"Keluarga diperbarui: {counts[Outcome.UPDATED]}",
-            f"Keluarga tidak berubah: {counts[Outcome.UNCHANGED]}",
-            f"Keluarga ditolak: {counts[Outcome.REJECTED]}",
-            f"Baris dengan perbaikan otomatis: {len(self.fixes)}",
+            translate("import", "Berkas: {file} (lembar {sheet}, judul kolom di baris {row})").format(
+                file=self.file_name, sheet=self.sheet_name, row=self.header_row
+            ),
+            translate("import", "Baris data: {rows}; baris kosong dilewati: {blank}").format(
+                rows=self.data_rows, blank=self.blank_rows
+            ),
+            translate("import", "Keluarga baru: {count}").format(count=counts[Outcome.NEW]),
+            translate("import", "Keluarga diperbarui: {count}").format(count=counts[Outcome.UPDATED]),
+            translate("import", "Keluarga tidak berubah: {count}").format(count=counts[Outcome.UNCHANGED]),
+            translate("import", "Keluarga ditolak: {count}").format(count=counts[Outcome.REJECTED]),
+            translate("import", "Baris dengan perbaikan otomatis: {count}").format(count=len(self.fixes)),
         ]
         if self.new_facilitators:
-            lines.append(f"Pendamping baru: {self.new_facilitator_names()}")
+            lines.append(translate("import", "Pendamping baru: {names}").format(names=self.new_facilitator_names()))
         if self.ignored_columns:
-            lines.append(f"Kolom tidak dikenal (diabaikan): {', '.join(self.ignored_columns)}")
-        lines.extend(self.notes)
+            lines.append(
+                translate("import", "Kolom tidak dikenal (diabaikan): {columns}").format(
+                    columns=", ".join(self.ignored_columns)
+                )
+            )
+        lines.extend(render(note) for note in self.notes)
         return lines
 
 

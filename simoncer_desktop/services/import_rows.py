@@ -14,6 +14,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simoncer_desktop.errors import Message
 from simoncer_desktop.models.enums import Education
 from simoncer_desktop.models.reference import Wilayah
 from simoncer_desktop.services import caseload_sheet as fmt
@@ -32,6 +33,7 @@ from simoncer_desktop.services.sheet_reader import (
     find_header,
     open_sheet,
 )
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 T = TypeVar("T")
 
@@ -111,16 +113,27 @@ def read_rows(path: Path, progress: Progress, token: CancelToken | None) -> tupl
     if header is None:
         expected = ", ".join(fmt.COLUMN_KEYS)
         if not consumed or all(r.is_blank() for r in consumed):
-            raise SheetFileError(f"Berkas {path.name} kosong: tidak ada baris judul kolom maupun data")
+            raise SheetFileError(
+                translate("import", "Berkas {name} kosong: tidak ada baris judul kolom maupun data").format(
+                    name=path.name
+                )
+            )
         raise SheetFileError(
-            f"Judul kolom tidak dikenali di {HEADER_SEARCH_ROWS} baris pertama lembar '{sheet.sheet_name}'. "
-            f"Baris judul harus memuat kolom {expected} (lihat templat: simoncer-cli template caseload)."
+            translate(
+                "import",
+                "Judul kolom tidak dikenali di {rows} baris pertama lembar '{sheet}'. "
+                "Baris judul harus memuat kolom {expected} (lihat templat: simoncer-cli template caseload).",
+            ).format(rows=HEADER_SEARCH_ROWS, sheet=sheet.sheet_name, expected=expected)
         )
     missing = [c for c in REQUIRED_COLUMNS if c not in header.columns]
     if "KODE_KELURAHAN" not in header.columns and "KELURAHAN" not in header.columns:
-        missing.append("KODE_KELURAHAN atau KELURAHAN")
+        missing.append(translate("import", "KODE_KELURAHAN atau KELURAHAN"))
     if missing:
-        raise SheetFileError(f"Baris judul (baris {header.row_number}) tidak memuat kolom wajib: {', '.join(missing)}")
+        raise SheetFileError(
+            translate("import", "Baris judul (baris {row}) tidak memuat kolom wajib: {columns}").format(
+                row=header.row_number, columns=", ".join(missing)
+            )
+        )
     plan = ImportPlan(path.name, sheet.sheet_name, header.row_number, ignored_columns=header.ignored)
     plan.notes.extend(sheet.notes)
     index_to_key = {index: key for key, index in header.columns.items()}
@@ -155,7 +168,7 @@ class _Places:
     kecamatan: dict[str, str]
     by_name: dict[str, list[str]]
     """Folded kelurahan name → codes."""
-    region_name: str
+    region_name: str | Message
 
     @classmethod
     def load(cls, session: Session) -> _Places:
@@ -174,7 +187,7 @@ class _Places:
         for code, name in kelurahan.items():
             by_name[_place_key(name)].append(code)
         region_name = session.scalar(select(Wilayah.nama).where(Wilayah.kode == region)) if region else None
-        return cls(kelurahan, kecamatan, dict(by_name), region_name or "wilayah mana pun")
+        return cls(kelurahan, kecamatan, dict(by_name), region_name or Message.translate("import", "wilayah mana pun"))
 
     def resolve(self, code_cell: object, name_cell: object, kecamatan_cell: object) -> cell.Read[str]:
         code = cell.text(code_cell).replace(" ", "")
@@ -182,10 +195,15 @@ class _Places:
             dotted = code if "." in code else _dotted(code)
             if dotted in self.kelurahan:
                 return cell.Read(dotted)
-            return cell.Read(None, f"kode kelurahan {code} tidak ada di {self.region_name}")
+            return cell.Read(
+                None,
+                Message.translate("import", "kode kelurahan {code} tidak ada di {region}").format(
+                    code=code, region=self.region_name
+                ),
+            )
         name = cell.text(name_cell)
         if not name:
-            return cell.Read(None, "kelurahan wajib diisi (KODE_KELURAHAN atau KELURAHAN)")
+            return cell.Read(None, Message.translate("import", "kelurahan wajib diisi (KODE_KELURAHAN atau KELURAHAN)"))
         codes = self.by_name.get(_place_key(name), [])
         kecamatan = _place_key(cell.text(kecamatan_cell))
         if kecamatan and len(codes) > 1:
@@ -195,11 +213,29 @@ class _Places:
         if len(codes) > 1:
             places = ", ".join(f"{self.kecamatan.get(c.rsplit('.', 1)[0], '?')} ({c})" for c in codes)
             return cell.Read(
-                None, f"kelurahan '{name}' ada di beberapa kecamatan: {places}; isi KECAMATAN atau kodenya"
+                None,
+                Message.translate(
+                    "import", "kelurahan '{name}' ada di beberapa kecamatan: {places}; isi KECAMATAN atau kodenya"
+                ).format(name=name, places=places),
             )
         close = difflib.get_close_matches(_place_key(name), list(self.by_name), n=3, cutoff=0.6)
-        hint = f"; mungkin maksudnya: {', '.join(self.kelurahan[self.by_name[c][0]] for c in close)}" if close else ""
-        return cell.Read(None, f"kelurahan '{name}' tidak ditemukan di {self.region_name}{hint}")
+        if close:
+            return cell.Read(
+                None,
+                Message.translate(
+                    "import", "kelurahan '{name}' tidak ditemukan di {region}; mungkin maksudnya: {names}"
+                ).format(
+                    name=name,
+                    region=self.region_name,
+                    names=", ".join(self.kelurahan[self.by_name[c][0]] for c in close),
+                ),
+            )
+        return cell.Read(
+            None,
+            Message.translate("import", "kelurahan '{name}' tidak ditemukan di {region}").format(
+                name=name, region=self.region_name
+            ),
+        )
 
 
 def _place_key(name: str) -> str:
@@ -228,7 +264,7 @@ class RowParser:
         self.today = today
         self.school_max_age = int(get_setting(session, "school_max_age") or 21)
 
-    def fix(self, row: int, message: str) -> None:
+    def fix(self, row: int, message: Message) -> None:
         self.plan.fixes.setdefault(row, []).append(message)
 
     def value(self, row: SheetLine, key: str, problems: list[Problem]) -> object:
@@ -238,11 +274,21 @@ class RowParser:
             if value is None:
                 problems.append(
                     Problem(
-                        row.number, key, "", "sel berisi rumus tanpa hasil tersimpan; salin lalu tempel sebagai nilai"
+                        row.number,
+                        key,
+                        "",
+                        Message.translate(
+                            "import", "sel berisi rumus tanpa hasil tersimpan; salin lalu tempel sebagai nilai"
+                        ),
                     )
                 )
             else:
-                self.fix(row.number, f"kolom {key} berisi rumus; hasilnya ({cell.shown(value)}) yang dipakai")
+                self.fix(
+                    row.number,
+                    Message.translate("import", "kolom {column} berisi rumus; hasilnya ({value}) yang dipakai").format(
+                        column=key, value=cell.shown(value)
+                    ),
+                )
         return value
 
     def take(self, row: SheetLine, key: str, read: cell.Read[T], problems: list[Problem]) -> T | None:
@@ -258,9 +304,13 @@ class RowParser:
     def line(self, row: SheetLine) -> tuple[str | None, Line]:
         """Parse a row as soon as it is read: its No. KK (None when unusable) and what is kept."""
         problems: list[Problem] = []
-        no_kk = self.take(row, "NO_KK", cell.identity_number(self.value(row, "NO_KK", problems), "No. KK"), problems)
+        no_kk = self.take(
+            row, "NO_KK", cell.identity_number(self.value(row, "NO_KK", problems), _label("No. KK")), problems
+        )
         if not no_kk and not problems:
-            problems.append(Problem(row.number, "NO_KK", "", "No. KK wajib diisi (16 digit)"))
+            problems.append(
+                Problem(row.number, "NO_KK", "", Message.translate("import", "No. KK wajib diisi (16 digit)"))
+            )
         member = self.member(row, problems)
         if row.formulas:
             family = tuple(self.value(row, key, problems) if key in row.values else None for key in FAMILY_KEYS)
@@ -272,61 +322,89 @@ class RowParser:
     def member(self, row: SheetLine, problems: list[Problem]) -> MemberInput | None:
         before = len(problems)
         v = self.value
-        nik = self.take(row, "NIK", cell.identity_number(v(row, "NIK", problems), "NIK"), problems)
+        nik = self.take(row, "NIK", cell.identity_number(v(row, "NIK", problems), _label("NIK")), problems)
         name = " ".join(cell.text(v(row, "NAMA", problems)).split())
         relation = self.take(
             row,
             "HUBUNGAN",
-            cell.choice(v(row, "HUBUNGAN", problems), "Hubungan", RELATIONS, "KEPALA KELUARGA, ISTRI, ANAK, …"),
+            cell.choice(v(row, "HUBUNGAN", problems), _label("Hubungan"), RELATIONS, "KEPALA KELUARGA, ISTRI, ANAK, …"),
             problems,
         )
         sex = self.take(
             row,
             "JENIS_KELAMIN",
-            cell.choice(v(row, "JENIS_KELAMIN", problems), "Jenis kelamin", SEXES, "L atau P"),
+            cell.choice(
+                v(row, "JENIS_KELAMIN", problems),
+                _label("Jenis kelamin"),
+                SEXES,
+                Message.translate("import", "L atau P"),
+            ),
             problems,
         )
-        born = self.take(row, "TANGGAL_LAHIR", cell.day(v(row, "TANGGAL_LAHIR", problems), "Tanggal lahir"), problems)
-        recipient = self.take(row, "PENGURUS", cell.flag(v(row, "PENGURUS", problems), "Pengurus"), problems)
+        born = self.take(
+            row, "TANGGAL_LAHIR", cell.day(v(row, "TANGGAL_LAHIR", problems), _label("Tanggal lahir")), problems
+        )
+        recipient = self.take(row, "PENGURUS", cell.flag(v(row, "PENGURUS", problems), _label("Pengurus")), problems)
         education = self.take(
             row,
             "PENDIDIKAN",
             cell.choice(
-                v(row, "PENDIDIKAN", problems), "Pendidikan", EDUCATIONS, "PAUD, SD, SMP, SMA, PT, TIDAK SEKOLAH"
+                v(row, "PENDIDIKAN", problems),
+                _label("Pendidikan"),
+                EDUCATIONS,
+                "PAUD, SD, SMP, SMA, PT, TIDAK SEKOLAH",
             ),
             problems,
         )
         education = education or Education.NONE.value
         if "SEKOLAH" in row.values:
-            in_school = self.take(row, "SEKOLAH", cell.flag(v(row, "SEKOLAH", problems), "Sekolah"), problems)
+            in_school = self.take(row, "SEKOLAH", cell.flag(v(row, "SEKOLAH", problems), _label("Sekolah")), problems)
         else:
             in_school = (
                 education in SCHOOL_LEVELS and born is not None and age_on(born, self.today) <= self.school_max_age
             )
-        pregnant = self.take(row, "HAMIL", cell.flag(v(row, "HAMIL", problems), "Hamil"), problems)
+        pregnant = self.take(row, "HAMIL", cell.flag(v(row, "HAMIL", problems), _label("Hamil")), problems)
         disabled = self.take(
-            row, "DISABILITAS_BERAT", cell.flag(v(row, "DISABILITAS_BERAT", problems), "Disabilitas berat"), problems
+            row,
+            "DISABILITAS_BERAT",
+            cell.flag(v(row, "DISABILITAS_BERAT", problems), _label("Disabilitas berat")),
+            problems,
         )
         life = self.take(
             row,
             "STATUS_HIDUP",
-            cell.choice(v(row, "STATUS_HIDUP", problems), "Status hidup", LIFE, "HIDUP atau MENINGGAL"),
+            cell.choice(
+                v(row, "STATUS_HIDUP", problems),
+                _label("Status hidup"),
+                LIFE,
+                Message.translate("import", "HIDUP atau MENINGGAL"),
+            ),
             problems,
         )
         death = self.take(
-            row, "TANGGAL_MENINGGAL", cell.day(v(row, "TANGGAL_MENINGGAL", problems), "Tanggal meninggal"), problems
+            row,
+            "TANGGAL_MENINGGAL",
+            cell.day(v(row, "TANGGAL_MENINGGAL", problems), _label("Tanggal meninggal")),
+            problems,
         )
         if not name:
-            problems.append(Problem(row.number, "NAMA", "", "Nama wajib diisi"))
+            problems.append(Problem(row.number, "NAMA", "", Message.translate("import", "Nama wajib diisi")))
         if nik is None and row.values.get("NIK") is None:
-            problems.append(Problem(row.number, "NIK", "", "NIK wajib diisi (16 digit)"))
+            problems.append(Problem(row.number, "NIK", "", Message.translate("import", "NIK wajib diisi (16 digit)")))
         for key, got, label in (
             ("HUBUNGAN", relation, "Hubungan"),
             ("JENIS_KELAMIN", sex, "Jenis kelamin"),
             ("TANGGAL_LAHIR", born, "Tanggal lahir"),
         ):
             if got is None and row.values.get(key) is None:
-                problems.append(Problem(row.number, key, "", f"{label} wajib diisi"))
+                problems.append(
+                    Problem(
+                        row.number,
+                        key,
+                        "",
+                        Message.translate("import", "{label} wajib diisi").format(label=_label(label)),
+                    )
+                )
         if len(problems) > before:
             return None
         data = MemberInput(
@@ -361,22 +439,37 @@ class RowParser:
                 plan.members.append(ParsedMember(line.number, line.member))
         flagged = [line.number for line in lines if line.recipient]
         if not flagged:
-            problems.append(Problem(None, "PENGURUS", "", "keluarga tanpa pengurus: isi Y pada tepat satu anggota"))
+            problems.append(
+                Problem(
+                    None,
+                    "PENGURUS",
+                    "",
+                    Message.translate("import", "keluarga tanpa pengurus: isi Y pada tepat satu anggota"),
+                )
+            )
         elif len(flagged) > 1:
             problems.append(
                 Problem(
                     None,
                     "PENGURUS",
                     "",
-                    f"keluarga punya {len(flagged)} pengurus (baris {', '.join(map(str, flagged))}); "
-                    "hanya satu yang boleh Y",
+                    Message.translate(
+                        "import", "keluarga punya {count} pengurus (baris {rows}); hanya satu yang boleh Y"
+                    ).format(count=len(flagged), rows=", ".join(map(str, flagged))),
                 )
             )
         seen: dict[str, int] = {}
         for m in plan.members:
             if m.data.nik in seen:
                 problems.append(
-                    Problem(m.row, "NIK", m.data.nik, f"NIK sama dengan baris {seen[m.data.nik]} di keluarga ini")
+                    Problem(
+                        m.row,
+                        "NIK",
+                        m.data.nik,
+                        Message.translate("import", "NIK sama dengan baris {row} di keluarga ini").format(
+                            row=seen[m.data.nik]
+                        ),
+                    )
                 )
             seen.setdefault(m.data.nik, m.row)
         lead = next((line for line in lines if line.recipient), lines[0])
@@ -390,7 +483,11 @@ class RowParser:
             problems,
         )
         desil = self.take_at(
-            rows_of["DESIL"], "DESIL", values["DESIL"], cell.whole_number(values["DESIL"], "Desil", 1, 10), problems
+            rows_of["DESIL"],
+            "DESIL",
+            values["DESIL"],
+            cell.whole_number(values["DESIL"], _label("Desil"), 1, 10),
+            problems,
         )
         plan.facilitator_name = " ".join(cell.text(values["PENDAMPING"]).split())
         household = HouseholdInput(
@@ -434,7 +531,9 @@ class RowParser:
                             line.number,
                             key,
                             cell.shown(other),
-                            f"berbeda dengan baris {source} ('{cell.shown(chosen)}') di keluarga yang sama",
+                            Message.translate(
+                                "import", "berbeda dengan baris {row} ('{value}') di keluarga yang sama"
+                            ).format(row=source, value=cell.shown(chosen)),
                         )
                     )
             values[key] = chosen
@@ -454,6 +553,29 @@ MEMBER_FIELD_COLUMNS = {
     "death_date": "TANGGAL_MENINGGAL",
 }
 HOUSEHOLD_FIELD_COLUMNS = {"rt": "RT", "rw": "RW", "phone": "NO_HP", "desil": "DESIL"}
+
+
+COLUMN_LABELS = (
+    QT_TRANSLATE_NOOP("import", "No. KK"),
+    QT_TRANSLATE_NOOP("import", "NIK"),
+    QT_TRANSLATE_NOOP("import", "Hubungan"),
+    QT_TRANSLATE_NOOP("import", "Jenis kelamin"),
+    QT_TRANSLATE_NOOP("import", "Tanggal lahir"),
+    QT_TRANSLATE_NOOP("import", "Pengurus"),
+    QT_TRANSLATE_NOOP("import", "Pendidikan"),
+    QT_TRANSLATE_NOOP("import", "Sekolah"),
+    QT_TRANSLATE_NOOP("import", "Hamil"),
+    QT_TRANSLATE_NOOP("import", "Disabilitas berat"),
+    QT_TRANSLATE_NOOP("import", "Status hidup"),
+    QT_TRANSLATE_NOOP("import", "Tanggal meninggal"),
+    QT_TRANSLATE_NOOP("import", "Desil"),
+)
+"""The names cell messages give the columns (screen text; the column keys themselves are not translated)."""
+
+
+def _label(name: str) -> Message:
+    """One of ``COLUMN_LABELS``, translated for the screen and Bahasa again in the import report."""
+    return Message("import", name)
 
 
 def _rt(value: str) -> str:

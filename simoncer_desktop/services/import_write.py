@@ -20,6 +20,7 @@ from simoncer_desktop.services.import_compare import HOUSEHOLD_COMPARED, MEMBER_
 from simoncer_desktop.services.import_model import FamilyPlan, ImportPlan, ImportResult, Outcome
 from simoncer_desktop.services.permissions import in_scope
 from simoncer_desktop.services.progress import CancelToken, Progress, no_progress
+from simoncer_desktop.translation import translate
 
 WRITE_CHUNK = 5000
 
@@ -148,8 +149,11 @@ def _require_scope(session: Session, families: list[FamilyPlan]) -> None:
         assert first.household is not None
         rows = ", ".join(str(r) for r in first.rows[:5])
         raise PermissionDeniedError(
-            f"Baris {rows}: kelurahan {first.household.kelurahan_code} di luar wilayah kerja Anda "
-            f"({identity.scope}); {len(outside)} keluarga di luar wilayah, tidak ada yang diimpor."
+            translate(
+                "import",
+                "Baris {rows}: kelurahan {code} di luar wilayah kerja Anda ({scope}); {count} keluarga di luar "
+                "wilayah, tidak ada yang diimpor.",
+            ).format(rows=rows, code=first.household.kelurahan_code, scope=identity.scope, count=len(outside))
         )
 
 

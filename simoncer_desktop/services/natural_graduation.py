@@ -64,6 +64,7 @@ from simoncer_desktop.services.natural_graduation_rules import (
     evaluate,
     latest_assessments,
     load_people,
+    reason_label,
 )
 from simoncer_desktop.services.natural_graduation_runs import (
     APPROVED,
@@ -80,6 +81,7 @@ from simoncer_desktop.services.natural_graduation_runs import (
 )
 from simoncer_desktop.services.progress import CancelToken, Progress, no_progress
 from simoncer_desktop.services.settings import get_setting
+from simoncer_desktop.translation import translate
 
 __all__ = [
     "APPROVED",
@@ -107,6 +109,7 @@ __all__ = [
     "propose",
     "quarter_code",
     "read_civil_file",
+    "reason_label",
     "status_reason",
 ]
 
@@ -130,7 +133,9 @@ def propose(
     started = time.perf_counter()
     code = quarter_code(quarter)
     start, end = parse_quarter(code)
-    created_by = required_name(created_by, "Nama pembuat usulan wajib diisi", "created_by")
+    created_by = required_name(
+        created_by, translate("natural_graduation", "Nama pembuat usulan wajib diisi"), "created_by"
+    )
     civil = read_civil_file(Path(civil_file)) if civil_file is not None else None
     steps = 5
     progress(0, steps)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +18,7 @@ from simoncer_desktop.models import Household, Member
 from simoncer_desktop.services.natural_graduation_quarter import chunks
 from simoncer_desktop.services.sheet_reader import SheetFileError, find_header, open_sheet
 from simoncer_desktop.services.sheet_values import choice, choice_table, day, identity_number, shown
+from simoncer_desktop.translation import translate, untranslated
 
 CIVIL_DIED = "MENINGGAL"
 CIVIL_MOVED = "PINDAH"
@@ -76,13 +79,19 @@ def read_civil_file(path: Path) -> CivilFile:
     consumed: list = []
     header = find_header(sheet.rows, _civil_column, ("NIK", "PERISTIWA", "TANGGAL"), consumed)
     if header is None:
-        raise SheetFileError(
-            f"Berkas {Path(path).name}: baris judul kolom NIK, PERISTIWA dan TANGGAL tidak ditemukan "
-            "di 10 baris pertama"
+        message = translate(
+            "natural_graduation",
+            "Berkas {name}: baris judul kolom NIK, PERISTIWA dan TANGGAL tidak ditemukan di 10 baris pertama",
         )
+        raise SheetFileError(message.format(name=Path(path).name))
+    # The rows' problems are stored with the run (``NaturalGraduationRun.unmatched_niks``): Bahasa.
+    with untranslated():
+        return _read_rows(path, sheet.rows, header.columns)
+
+
+def _read_rows(path: Path | str, rows: Iterable[Any], cols: dict[str, int]) -> CivilFile:
     result = CivilFile(Path(path))
-    cols = header.columns
-    for raw in sheet.rows:
+    for raw in rows:
         if raw.is_blank():
             continue
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from simoncer_desktop.errors import ValidationError
+from simoncer_desktop.translation import translate
 
 CHUNK = 900
 """Ids per ``IN (...)``: below SQLite's default limit of bound parameters."""
@@ -20,9 +21,10 @@ def parse_quarter(text: str) -> tuple[date, date]:
     """``"2026Q3"`` → (1 July 2026, 30 September 2026); ``ValidationError`` in Bahasa otherwise."""
     match = _QUARTER.match(text or "")
     if not match or not 2000 <= int(match.group(1)) <= 2100:
-        raise ValidationError(
-            f"Kuartal '{text}' tidak sah: tulis tahun dan nomor kuartal 1–4, mis. 2026Q3", field="quarter"
+        message = translate(
+            "natural_graduation", "Kuartal '{text}' tidak sah: tulis tahun dan nomor kuartal 1–4, mis. 2026Q3"
         )
+        raise ValidationError(message.format(text=text), field="quarter")
     year, number = int(match.group(1)), int(match.group(2))
     end_month, end_day = _QUARTER_ENDS[number]
     return date(year, 3 * number - 2, 1), date(year, end_month, end_day)

@@ -18,6 +18,7 @@ from simoncer_desktop.models import Assessment, Household, Member
 from simoncer_desktop.models.enums import Component, Education, HouseholdStatus, WelfareClass
 from simoncer_desktop.services.components import SCHOOL_COMPONENTS, ComponentRules, age_on
 from simoncer_desktop.services.natural_graduation_quarter import chunks, dmy
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate, untranslated
 
 DIED = "meninggal"
 NO_COMPONENT = "tanpa_komponen"
@@ -25,18 +26,26 @@ MOVED = "pindah"
 WELL_OFF = "mampu"
 REASONS = (DIED, NO_COMPONENT, MOVED, WELL_OFF)
 REASON_LABELS = {
-    DIED: "Pengurus/semua anggota layak meninggal",
-    NO_COMPONENT: "Tidak ada komponen PKH lagi",
-    MOVED: "Pindah domisili",
-    WELL_OFF: "Sudah mampu",
+    DIED: QT_TRANSLATE_NOOP("natural_graduation", "Pengurus/semua anggota layak meninggal"),
+    NO_COMPONENT: QT_TRANSLATE_NOOP("natural_graduation", "Tidak ada komponen PKH lagi"),
+    MOVED: QT_TRANSLATE_NOOP("natural_graduation", "Pindah domisili"),
+    WELL_OFF: QT_TRANSLATE_NOOP("natural_graduation", "Sudah mampu"),
 }
+"""The reasons in Bahasa: data (``Household.status_reason`` stores them); shown through ``reason_label``."""
 MAX_DESIL_SETTING = "pkh_max_desil"
 WELL_OFF_CLASSES = (WelfareClass.ABLE.value, WelfareClass.SELF_RELIANT.value)
 
 
+def reason_label(code: str) -> str:
+    """One reason in the screen language (an unknown code as itself)."""
+    label = REASON_LABELS.get(code)
+    return translate("natural_graduation", label) if label else code
+
+
 def reason_labels(reasons: Sequence[str]) -> str:
-    """The reasons in words, ``; ``-separated (an unknown code as itself)."""
-    return "; ".join(REASON_LABELS.get(r, r) for r in reasons)
+    """The reasons in words, ``; ``-separated (an unknown code as itself), in the screen language: Bahasa
+    inside ``untranslated()`` (``status_reason`` stores it that way)."""
+    return "; ".join(reason_label(r) for r in reasons)
 
 
 @dataclass(slots=True)
@@ -174,7 +183,22 @@ def evaluate(
     max_desil: int,
     assessment: tuple[date, str, float] | None,
 ) -> tuple[list[str], list[str]]:
-    """(reason codes, detail sentences) of one family at the quarter end."""
+    """(reason codes, detail sentences) of one family at the quarter end. The sentences are stored with the
+    proposal (``NaturalGraduationProposal.detail``) and go into the graduation decision: Bahasa, whatever
+    the screen language."""
+    with untranslated():
+        return _evaluate(members, rules, start, end, desil, max_desil, assessment)
+
+
+def _evaluate(
+    members: list[Person],
+    rules: ComponentRules,
+    start: date,
+    end: date,
+    desil: int | None,
+    max_desil: int,
+    assessment: tuple[date, str, float] | None,
+) -> tuple[list[str], list[str]]:
     reasons: list[str] = []
     details: list[str] = []
 

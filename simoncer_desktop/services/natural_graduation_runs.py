@@ -20,6 +20,7 @@ from simoncer_desktop.models.enums import HouseholdStatus
 from simoncer_desktop.services import acting
 from simoncer_desktop.services.natural_graduation_quarter import chunks, dmy, parse_quarter
 from simoncer_desktop.services.natural_graduation_rules import REASONS, reason_labels
+from simoncer_desktop.translation import translate, untranslated
 
 log = logging.getLogger("simoncer_desktop.services.natural_graduation")
 
@@ -108,7 +109,9 @@ def applied_households(session: Session, quarter: str) -> set[str]:
 def _live_run(session: Session, run_id: str) -> NaturalGraduationRun:
     run = session.get(NaturalGraduationRun, run_id)
     if run is None or run.deleted:
-        raise NotFoundError(f"Daftar graduasi alamiah {run_id} tidak ditemukan")
+        raise NotFoundError(
+            translate("natural_graduation", "Daftar graduasi alamiah {run} tidak ditemukan").format(run=run_id)
+        )
     return run
 
 
@@ -163,10 +166,13 @@ def get_run(session: Session, run_id: str) -> RunView:
 
 def _refuse_if_applied(run: NaturalGraduationRun) -> None:
     if run.applied_on is not None:
+        message = translate(
+            "natural_graduation",
+            "Daftar graduasi alamiah {quarter} sudah diterapkan pada {day} oleh {by};"
+            " tidak dapat diubah atau diterapkan dua kali",
+        )
         raise ValidationError(
-            f"Daftar graduasi alamiah {run.quarter} sudah diterapkan pada {dmy(run.applied_on)} "
-            f"oleh {run.applied_by}; tidak dapat diubah atau diterapkan dua kali",
-            field="run",
+            message.format(quarter=run.quarter, day=dmy(run.applied_on), by=run.applied_by), field="run"
         )
 
 
@@ -182,8 +188,11 @@ def decide(
     every proposal of the run. Returns how many rows were decided."""
     acting.require(session, "natural_graduation.decide")
     if decision not in (APPROVED, REJECTED):
-        raise ValidationError(f"Keputusan '{decision}' tidak dikenal (pilih disetujui atau ditolak)", field="decision")
-    decided_by = required_name(decided_by, "Nama yang memutuskan wajib diisi", "decided_by")
+        message = translate("natural_graduation", "Keputusan '{decision}' tidak dikenal (pilih disetujui atau ditolak)")
+        raise ValidationError(message.format(decision=decision), field="decision")
+    decided_by = required_name(
+        decided_by, translate("natural_graduation", "Nama yang memutuskan wajib diisi"), "decided_by"
+    )
     run = _live_run(session, run_id)
     _refuse_if_applied(run)
     of_run = (NaturalGraduationProposal.run_id == run.id, NaturalGraduationProposal.deleted.is_(False))
@@ -201,8 +210,9 @@ def decide(
             )
         missing = [i for i in ids if i not in known]
         if missing:
+            message = translate("natural_graduation", "{count} usulan bukan bagian dari daftar {quarter} ini: {ids}")
             raise ValidationError(
-                f"{len(missing)} usulan bukan bagian dari daftar {run.quarter} ini: {', '.join(missing[:5])}",
+                message.format(count=len(missing), quarter=run.quarter, ids=", ".join(missing[:5])),
                 field="proposal_ids",
             )
     when = on or date.today()
@@ -218,8 +228,9 @@ def decide(
 
 
 def status_reason(reasons: Sequence[str]) -> str:
-    """The text stored in ``Household.status_reason`` (≤ 200 characters)."""
-    return ("Graduasi alamiah: " + reason_labels(reasons))[:200]
+    """The text stored in ``Household.status_reason`` (≤ 200 characters): Bahasa, whatever the screen language."""
+    with untranslated():
+        return ("Graduasi alamiah: " + reason_labels(reasons))[:200]
 
 
 def apply_run(session: Session, run_id: str, applied_by: str, on: date | None = None) -> ApplyResult:
@@ -227,7 +238,9 @@ def apply_run(session: Session, run_id: str, applied_by: str, on: date | None = 
     approved ``GraduationDecision`` per family, in the caller's transaction. Refuses a run already
     applied or one without approved rows; rejected and undecided rows are left alone."""
     acting.require(session, "natural_graduation.apply")
-    applied_by = required_name(applied_by, "Nama yang menerapkan wajib diisi", "applied_by")
+    applied_by = required_name(
+        applied_by, translate("natural_graduation", "Nama yang menerapkan wajib diisi"), "applied_by"
+    )
     run = _live_run(session, run_id)
     _refuse_if_applied(run)
     when = on or date.today()
@@ -246,10 +259,11 @@ def apply_run(session: Session, run_id: str, applied_by: str, on: date | None = 
         )
     ]
     if not approved:
-        raise ValidationError(
-            f"Belum ada usulan yang disetujui dalam daftar {run.quarter}; setujui dulu keluarga yang akan digraduasi",
-            field="run",
+        message = translate(
+            "natural_graduation",
+            "Belum ada usulan yang disetujui dalam daftar {quarter}; setujui dulu keluarga yang akan digraduasi",
         )
+        raise ValidationError(message.format(quarter=run.quarter), field="run")
     # Claim the run first: of two concurrent appliers, only one sees a row updated.
     claimed = session.execute(
         update(NaturalGraduationRun)
@@ -266,10 +280,11 @@ def apply_run(session: Session, run_id: str, applied_by: str, on: date | None = 
     decision_rows: list[dict[str, object]] = []
     for view, scope, status, deleted, decided_by, decided_on in approved:
         if deleted:
-            skipped.append((view, "keluarga sudah dihapus"))
+            skipped.append((view, translate("natural_graduation", "keluarga sudah dihapus")))
             continue
         if status != HouseholdStatus.ACTIVE.value:
-            skipped.append((view, f"status keluarga sudah {HouseholdStatus(status).label}"))
+            message = translate("natural_graduation", "status keluarga sudah {status}")
+            skipped.append((view, message.format(status=HouseholdStatus(status).label)))
             continue
         graduated.append(view)
         household_rows.append(

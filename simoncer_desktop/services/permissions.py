@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from simoncer_desktop.errors import PermissionDeniedError
 from simoncer_desktop.models.base import GLOBAL_SCOPE
 from simoncer_desktop.models.enums import Role
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)
@@ -97,39 +98,39 @@ ACTIONS: dict[str, frozenset[Role]] = {
 }
 
 ACTION_LABELS: dict[str, str] = {
-    "caseload.edit": "mengubah data keluarga",
-    "caseload.import": "mengimpor data keluarga",
-    "assessment.record": "mencatat asesmen",
-    "questionnaire.publish": "menerbitkan kuesioner",
-    "programme.cohort": "membuat angkatan",
-    "programme.enroll": "mendaftarkan peserta",
-    "programme.session": "mencatat pertemuan dan kehadiran",
-    "programme.stage": "mencatat tahap program",
-    "programme.correct_stage": "mengoreksi tahap program",
-    "programme.withdraw": "mengeluarkan peserta",
-    "programme.follow_up": "mencatat kunjungan lanjutan",
-    "graduation.propose": "mengusulkan graduasi",
-    "graduation.decide": "memutuskan graduasi",
-    "natural_graduation.run": "menjalankan graduasi alamiah",
-    "natural_graduation.decide": "memutuskan usulan graduasi alamiah",
-    "natural_graduation.apply": "menerapkan graduasi alamiah",
-    "relief.event": "mengelola kejadian bencana",
-    "relief.register": "mendata keluarga terdampak",
-    "relief.stock": "mencatat penerimaan stok",
-    "relief.item": "menambah jenis barang bantuan",
-    "relief.entitlement_index": "mengubah indeks bantuan",
-    "relief.event_entitlement": "mengatur bantuan kejadian",
-    "relief.distribute": "mencatat penyaluran bantuan",
-    "attachment.add": "menambah lampiran",
-    "settings.edit": "mengubah pengaturan",
-    "reference.edit": "mengubah data referensi",
-    "users.manage": "mengelola pengguna",
-    "maintenance.run": "menjalankan pemeliharaan data",
-    "audit.view": "melihat jejak audit",
-    "sync.run": "menjalankan sinkronisasi",
-    "sync.enroll": "mendaftarkan perangkat ke server",
-    "conflict.resolve": "menyelesaikan konflik sinkronisasi",
-    "reports.export": "mengekspor laporan",
+    "caseload.edit": QT_TRANSLATE_NOOP("permissions", "mengubah data keluarga"),
+    "caseload.import": QT_TRANSLATE_NOOP("permissions", "mengimpor data keluarga"),
+    "assessment.record": QT_TRANSLATE_NOOP("permissions", "mencatat asesmen"),
+    "questionnaire.publish": QT_TRANSLATE_NOOP("permissions", "menerbitkan kuesioner"),
+    "programme.cohort": QT_TRANSLATE_NOOP("permissions", "membuat angkatan"),
+    "programme.enroll": QT_TRANSLATE_NOOP("permissions", "mendaftarkan peserta"),
+    "programme.session": QT_TRANSLATE_NOOP("permissions", "mencatat pertemuan dan kehadiran"),
+    "programme.stage": QT_TRANSLATE_NOOP("permissions", "mencatat tahap program"),
+    "programme.correct_stage": QT_TRANSLATE_NOOP("permissions", "mengoreksi tahap program"),
+    "programme.withdraw": QT_TRANSLATE_NOOP("permissions", "mengeluarkan peserta"),
+    "programme.follow_up": QT_TRANSLATE_NOOP("permissions", "mencatat kunjungan lanjutan"),
+    "graduation.propose": QT_TRANSLATE_NOOP("permissions", "mengusulkan graduasi"),
+    "graduation.decide": QT_TRANSLATE_NOOP("permissions", "memutuskan graduasi"),
+    "natural_graduation.run": QT_TRANSLATE_NOOP("permissions", "menjalankan graduasi alamiah"),
+    "natural_graduation.decide": QT_TRANSLATE_NOOP("permissions", "memutuskan usulan graduasi alamiah"),
+    "natural_graduation.apply": QT_TRANSLATE_NOOP("permissions", "menerapkan graduasi alamiah"),
+    "relief.event": QT_TRANSLATE_NOOP("permissions", "mengelola kejadian bencana"),
+    "relief.register": QT_TRANSLATE_NOOP("permissions", "mendata keluarga terdampak"),
+    "relief.stock": QT_TRANSLATE_NOOP("permissions", "mencatat penerimaan stok"),
+    "relief.item": QT_TRANSLATE_NOOP("permissions", "menambah jenis barang bantuan"),
+    "relief.entitlement_index": QT_TRANSLATE_NOOP("permissions", "mengubah indeks bantuan"),
+    "relief.event_entitlement": QT_TRANSLATE_NOOP("permissions", "mengatur bantuan kejadian"),
+    "relief.distribute": QT_TRANSLATE_NOOP("permissions", "mencatat penyaluran bantuan"),
+    "attachment.add": QT_TRANSLATE_NOOP("permissions", "menambah lampiran"),
+    "settings.edit": QT_TRANSLATE_NOOP("permissions", "mengubah pengaturan"),
+    "reference.edit": QT_TRANSLATE_NOOP("permissions", "mengubah data referensi"),
+    "users.manage": QT_TRANSLATE_NOOP("permissions", "mengelola pengguna"),
+    "maintenance.run": QT_TRANSLATE_NOOP("permissions", "menjalankan pemeliharaan data"),
+    "audit.view": QT_TRANSLATE_NOOP("permissions", "melihat jejak audit"),
+    "sync.run": QT_TRANSLATE_NOOP("permissions", "menjalankan sinkronisasi"),
+    "sync.enroll": QT_TRANSLATE_NOOP("permissions", "mendaftarkan perangkat ke server"),
+    "conflict.resolve": QT_TRANSLATE_NOOP("permissions", "menyelesaikan konflik sinkronisasi"),
+    "reports.export": QT_TRANSLATE_NOOP("permissions", "mengekspor laporan"),
 }
 
 
@@ -155,7 +156,21 @@ def can(identity: Identity, action: str, kecamatan: str | None = None, facilitat
     return True
 
 
-NOT_SIGNED_IN = "Belum masuk: perubahan data hanya boleh dilakukan oleh pengguna yang sudah masuk."
+NOT_SIGNED_IN = QT_TRANSLATE_NOOP(
+    "permissions", "Belum masuk: perubahan data hanya boleh dilakukan oleh pengguna yang sudah masuk."
+)
+"""The Bahasa text; raise with :func:`not_signed_in` (the screen's language)."""
+
+
+def not_signed_in() -> str:
+    """The refusal for a session nobody signed in to, in the screen's language."""
+    return translate("permissions", NOT_SIGNED_IN)
+
+
+def action_label(action: str) -> str:
+    """What ``action`` does, in words ("mengubah data keluarga"), in the screen's language."""
+    label = ACTION_LABELS.get(action)
+    return translate("permissions", label) if label is not None else action
 
 
 def require(
@@ -166,15 +181,18 @@ def require(
     ``kecamatan`` is the owning scope of the record (None for actions not tied to an area);
     ``facilitator_id`` is the family's facilitator (checked for a pendamping only).
     """
-    label = ACTION_LABELS.get(action, action)
+    label = action_label(action)
     if identity is None:
-        raise PermissionDeniedError(NOT_SIGNED_IN)
+        raise PermissionDeniedError(not_signed_in())
     role = Role(identity.role)
     if role not in allowed_roles(action):
-        raise PermissionDeniedError(f"Peran {role.label} tidak berwenang {label}.")
+        message = translate("permissions", "Peran {role} tidak berwenang {action}.")
+        raise PermissionDeniedError(message.format(role=role.label, action=label))
     if kecamatan is not None and not in_scope(identity.scope, kecamatan):
+        message = translate("permissions", "Peran {role} hanya boleh {action} di wilayah {scope}, bukan {kecamatan}.")
         raise PermissionDeniedError(
-            f"Peran {role.label} hanya boleh {label} di wilayah {identity.scope}, bukan {kecamatan}."
+            message.format(role=role.label, action=label, scope=identity.scope, kecamatan=kecamatan)
         )
     if role is Role.FACILITATOR and facilitator_id is not None and facilitator_id != identity.facilitator_id:
-        raise PermissionDeniedError(f"Peran {role.label} hanya boleh {label} untuk keluarga dampingannya sendiri.")
+        message = translate("permissions", "Peran {role} hanya boleh {action} untuk keluarga dampingannya sendiri.")
+        raise PermissionDeniedError(message.format(role=role.label, action=label))

@@ -18,7 +18,8 @@ attendance, passing and correcting stages; ``programme_overview`` the cohort vie
 graduation proposals, decisions and follow-up visits.
 
 Each public function is one user action inside the caller's transaction; it validates first and raises
-``ValidationError`` (field + Bahasa message) before writing anything.
+``ValidationError`` (field + message in the screen language, Bahasa without a translator) before writing
+anything. Stage names shown on screen come from ``Stage.label``; ``STAGE_LABELS`` (Bahasa) is what documents print.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from simoncer_desktop.models.enums import HouseholdStatus
 from simoncer_desktop.services import acting
 from simoncer_desktop.services.components import age_on
 from simoncer_desktop.services.settings import get_setting
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 
 class Stage(IntEnum):
@@ -57,17 +59,20 @@ class Stage(IntEnum):
 
     @property
     def label(self) -> str:
-        return STAGE_LABELS[self]
+        """The stage's name in the screen language (documents run inside ``untranslated()``: Bahasa)."""
+        return translate("stages", STAGE_LABELS[self])
 
 
 STAGE_LABELS: dict[Stage, str] = {
-    Stage.SELECTION: "Seleksi usia produktif",
-    Stage.MINDSET: "Mindset (psikolog)",
-    Stage.COACHING: "Coaching clinic kewirausahaan",
-    Stage.TRAINING: "Pelatihan keterampilan",
-    Stage.APPLICATION: "Aplikasi keterampilan (bantuan usaha)",
-    Stage.MENTORING: "Pendampingan berkelanjutan",
+    Stage.SELECTION: QT_TRANSLATE_NOOP("stages", "Seleksi usia produktif"),
+    Stage.MINDSET: QT_TRANSLATE_NOOP("stages", "Mindset (psikolog)"),
+    Stage.COACHING: QT_TRANSLATE_NOOP("stages", "Coaching clinic kewirausahaan"),
+    Stage.TRAINING: QT_TRANSLATE_NOOP("stages", "Pelatihan keterampilan"),
+    Stage.APPLICATION: QT_TRANSLATE_NOOP("stages", "Aplikasi keterampilan (bantuan usaha)"),
+    Stage.MENTORING: QT_TRANSLATE_NOOP("stages", "Pendampingan berkelanjutan"),
 }
+"""The stages' names in Bahasa (data: the workbook and the graduation report print them); shown on screen
+through ``Stage.label``."""
 
 EPSILON = 1e-9
 
@@ -84,21 +89,27 @@ def raise_if(errors: list[FieldError]) -> None:
 def get_live(session: Session, model: type[Any], row_id: str | None, field: str, label: str) -> Any:
     row = session.get(model, row_id) if row_id else None
     if row is None or row.deleted:
-        raise fail(field, f"{label}: tidak ditemukan")
+        raise fail(field, translate("programme", "{label}: tidak ditemukan").format(label=label))
     return row
 
 
 def required_text(value: str | None, field: str, label: str, max_len: int = 120) -> list[FieldError]:
     if not value or not value.strip():
-        return [FieldError(field, f"{label}: wajib diisi")]
+        return [FieldError(field, translate("programme", "{label}: wajib diisi").format(label=label))]
     if len(value.strip()) > max_len:
-        return [FieldError(field, f"{label}: terlalu panjang (maksimal {max_len} huruf)")]
+        return [FieldError(field, too_long(label, max_len))]
     return []
+
+
+def too_long(label: str, max_len: int) -> str:
+    return translate("programme", "{label}: terlalu panjang (maksimal {max_len} huruf)").format(
+        label=label, max_len=max_len
+    )
 
 
 def check_stage(stage: int | None, field: str = "stage") -> list[FieldError]:
     if stage not in {s.value for s in Stage}:
-        return [FieldError(field, f"Tahapan: harus 1–6 (tertulis {stage})")]
+        return [FieldError(field, translate("programme", "Tahapan: harus 1–6 (tertulis {stage})").format(stage=stage))]
     return []
 
 
@@ -138,19 +149,21 @@ class CohortInput:
 
 def create_cohort(session: Session, data: CohortInput) -> str:
     acting.require(session, "programme.cohort", kecamatan=(data.scope or "").strip() or None)
-    errors = required_text(data.name, "name", "Nama kohort")
+    errors = required_text(data.name, "name", translate("programme", "Nama kohort"))
     if data.starts_on is None:
-        errors.append(FieldError("starts_on", "Tanggal mulai: wajib diisi"))
+        errors.append(FieldError("starts_on", translate("programme", "Tanggal mulai: wajib diisi")))
     if data.year is None or not 2000 <= data.year <= 2100:
-        errors.append(FieldError("year", f"Tahun: harus tahun yang wajar (tertulis {data.year})"))
+        message = translate("programme", "Tahun: harus tahun yang wajar (tertulis {year})")
+        errors.append(FieldError("year", message.format(year=data.year)))
     elif data.starts_on is not None and abs(data.starts_on.year - data.year) > 1:
-        errors.append(FieldError("starts_on", f"Tanggal mulai: {data.starts_on:%d-%m-%Y} jauh dari tahun {data.year}"))
+        message = translate("programme", "Tanggal mulai: {day:%d-%m-%Y} jauh dari tahun {year}")
+        errors.append(FieldError("starts_on", message.format(day=data.starts_on, year=data.year)))
     if not data.scope or not data.scope.strip():
-        errors.append(FieldError("scope", "Kecamatan: wajib dipilih"))
+        errors.append(FieldError("scope", translate("programme", "Kecamatan: wajib dipilih")))
     if data.facilitator_id:
         fac = session.get(Facilitator, data.facilitator_id)
         if fac is None or fac.deleted:
-            errors.append(FieldError("facilitator_id", "Pendamping: tidak ditemukan"))
+            errors.append(FieldError("facilitator_id", translate("programme", "Pendamping: tidak ditemukan")))
     raise_if(errors)
     cohort = Cohort(
         id=uuid7(),
@@ -181,21 +194,20 @@ def open_enrollment(session: Session, household_id: str) -> Enrollment | None:
 
 def enroll(session: Session, cohort_id: str, household_id: str, participant_id: str, enrolled_on: date | None) -> str:
     """Enroll a family and its participant into a cohort; creates the six stage records. Returns the id."""
-    cohort = get_live(session, Cohort, cohort_id, "cohort_id", "Kohort")
-    hh = get_live(session, Household, household_id, "household_id", "Keluarga")
+    cohort = get_live(session, Cohort, cohort_id, "cohort_id", translate("programme", "Kohort"))
+    hh = get_live(session, Household, household_id, "household_id", translate("programme", "Keluarga"))
     acting.require_for_household(session, "programme.enroll", hh.id)
     errors: list[FieldError] = []
     if enrolled_on is None:
-        raise fail("enrolled_on", "Tanggal daftar: wajib diisi")
+        raise fail("enrolled_on", translate("programme", "Tanggal daftar: wajib diisi"))
     if hh.status != HouseholdStatus.ACTIVE:
-        errors.append(
-            FieldError("household_id", f"Keluarga: berstatus {HouseholdStatus(hh.status).label}, bukan Aktif")
-        )
+        errors.append(FieldError("household_id", not_active(hh.status)))
     member = session.get(Member, participant_id) if participant_id else None
     if member is None or member.deleted or member.household_id != hh.id:
-        errors.append(FieldError("participant_id", "Peserta: harus anggota keluarga ini"))
+        errors.append(FieldError("participant_id", translate("programme", "Peserta: harus anggota keluarga ini")))
     elif member.deceased:
-        errors.append(FieldError("participant_id", f"Peserta: {member.name} sudah meninggal"))
+        message = translate("programme", "Peserta: {name} sudah meninggal")
+        errors.append(FieldError("participant_id", message.format(name=member.name)))
     else:
         low = int(get_setting(session, "productive_age_min", enrolled_on))
         high = int(get_setting(session, "productive_age_max", enrolled_on))
@@ -204,18 +216,23 @@ def enroll(session: Session, cohort_id: str, household_id: str, participant_id: 
             errors.append(
                 FieldError(
                     "participant_id",
-                    f"Peserta: {member.name} berumur {age} tahun pada {enrolled_on:%d-%m-%Y},"
-                    f" di luar usia produktif {low}–{high} tahun",
+                    translate(
+                        "programme",
+                        "Peserta: {name} berumur {age} tahun pada {day:%d-%m-%Y},"
+                        " di luar usia produktif {low}–{high} tahun",
+                    ).format(name=member.name, age=age, day=enrolled_on, low=low, high=high),
                 )
             )
     current = open_enrollment(session, hh.id)
     if current is not None:
         other = session.get(Cohort, current.cohort_id)
-        errors.append(FieldError("household_id", f"Keluarga: masih terdaftar di kohort {other.name if other else '-'}"))
+        message = translate("programme", "Keluarga: masih terdaftar di kohort {cohort}")
+        errors.append(FieldError("household_id", message.format(cohort=other.name if other else "-")))
     elif session.scalar(
         select(Enrollment.id).where(Enrollment.cohort_id == cohort.id, Enrollment.household_id == hh.id)
     ):
-        errors.append(FieldError("household_id", f"Keluarga: sudah pernah terdaftar di kohort {cohort.name}"))
+        message = translate("programme", "Keluarga: sudah pernah terdaftar di kohort {cohort}")
+        errors.append(FieldError("household_id", message.format(cohort=cohort.name)))
     raise_if(errors)
     enrollment = Enrollment(
         id=uuid7(),
@@ -232,6 +249,12 @@ def enroll(session: Session, cohort_id: str, household_id: str, participant_id: 
         session.add(StageRecord(id=uuid7(), scope=hh.scope, enrollment_id=enrollment.id, stage=stage.value))
     session.flush()
     return enrollment.id
+
+
+def not_active(status: str | None) -> str:
+    """``Keluarga: berstatus …, bukan Aktif`` (``-`` for a family that is gone)."""
+    shown = HouseholdStatus(status).label if status is not None else "-"
+    return translate("programme", "Keluarga: berstatus {status}, bukan Aktif").format(status=shown)
 
 
 # --- stage records --------------------------------------------------------------------------------
@@ -257,43 +280,51 @@ class StageInput:
 def update_stage(session: Session, enrollment_id: str, stage: int, data: StageInput) -> None:
     """Replace the editable fields of one stage (dates, partner, skill, grant, outcome)."""
     raise_if(check_stage(stage))
-    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", translate("programme", "Peserta kohort"))
     acting.require_for_household(session, "programme.stage", enrollment.household_id)
     errors: list[FieldError] = []
-    for start_name, end_name, start, end, label in (
-        ("planned_start", "planned_end", data.planned_start, data.planned_end, "rencana"),
-        ("actual_start", "actual_end", data.actual_start, data.actual_end, "realisasi"),
+    for start_name, end_name, start, end, planned in (
+        ("planned_start", "planned_end", data.planned_start, data.planned_end, True),
+        ("actual_start", "actual_end", data.actual_start, data.actual_end, False),
     ):
         if start and end and end < start:
-            errors.append(
-                FieldError(end_name, f"Tanggal selesai {label}: {end:%d-%m-%Y} sebelum tanggal mulai {start:%d-%m-%Y}")
-            )
-        if start and start < enrollment.enrolled_on:
-            errors.append(
-                FieldError(
-                    start_name,
-                    f"Tanggal mulai {label}: {start:%d-%m-%Y} sebelum tanggal daftar {enrollment.enrolled_on:%d-%m-%Y}",
+            message = (
+                translate("programme", "Tanggal selesai rencana: {end:%d-%m-%Y} sebelum tanggal mulai {start:%d-%m-%Y}")
+                if planned
+                else translate(
+                    "programme", "Tanggal selesai realisasi: {end:%d-%m-%Y} sebelum tanggal mulai {start:%d-%m-%Y}"
                 )
             )
+            errors.append(FieldError(end_name, message.format(end=end, start=start)))
+        if start and start < enrollment.enrolled_on:
+            message = (
+                translate("programme", "Tanggal mulai rencana: {start:%d-%m-%Y} sebelum tanggal daftar {day:%d-%m-%Y}")
+                if planned
+                else translate(
+                    "programme", "Tanggal mulai realisasi: {start:%d-%m-%Y} sebelum tanggal daftar {day:%d-%m-%Y}"
+                )
+            )
+            errors.append(FieldError(start_name, message.format(start=start, day=enrollment.enrolled_on)))
+    grant_kind = translate("programme", "Jenis bantuan usaha")
     for name, label, value, limit in (
-        ("partner", "Mitra", data.partner, 200),
-        ("skill", "Keterampilan", data.skill, 200),
-        ("grant_kind", "Jenis bantuan usaha", data.grant_kind, 60),
+        ("partner", translate("programme", "Mitra"), data.partner, 200),
+        ("skill", translate("programme", "Keterampilan"), data.skill, 200),
+        ("grant_kind", grant_kind, data.grant_kind, 60),
     ):
         if value and len(value.strip()) > limit:
-            errors.append(FieldError(name, f"{label}: terlalu panjang (maksimal {limit} huruf)"))
+            errors.append(FieldError(name, too_long(label, limit)))
     if stage != Stage.APPLICATION:
         for name, label, value in (
-            ("grant_kind", "Jenis bantuan usaha", data.grant_kind or None),
-            ("grant_amount", "Nilai bantuan usaha", data.grant_amount),
-            ("business_started", "Usaha berjalan", data.business_started),
+            ("grant_kind", grant_kind, data.grant_kind or None),
+            ("grant_amount", translate("programme", "Nilai bantuan usaha"), data.grant_amount),
+            ("business_started", translate("programme", "Usaha berjalan"), data.business_started),
         ):
             if value is not None:
-                errors.append(FieldError(name, f"{label}: hanya diisi pada tahap {Stage.APPLICATION.label}"))
+                message = translate("programme", "{label}: hanya diisi pada tahap {stage}")
+                errors.append(FieldError(name, message.format(label=label, stage=Stage.APPLICATION.label)))
     elif data.grant_amount is not None and data.grant_amount < 0:
-        errors.append(
-            FieldError("grant_amount", f"Nilai bantuan usaha: tidak boleh negatif (tertulis {data.grant_amount})")
-        )
+        message = translate("programme", "Nilai bantuan usaha: tidak boleh negatif (tertulis {amount})")
+        errors.append(FieldError("grant_amount", message.format(amount=data.grant_amount)))
     raise_if(errors)
     record = stage_record(session, enrollment.id, stage)
     record.planned_start = data.planned_start

@@ -16,6 +16,7 @@ from simoncer_desktop.services import caseload_query as cq
 from simoncer_desktop.services.components import age_on
 from simoncer_desktop.services.programme import Stage, get_live
 from simoncer_desktop.services.settings import get_setting
+from simoncer_desktop.translation import translate
 
 MAX_FOUND = 20
 """Families listed for one No. KK search (a full No. KK finds one)."""
@@ -30,7 +31,9 @@ class CohortOption:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.year}, mulai {self.starts_on:%d-%m-%Y})"
+        return translate("programme", "{name} ({year}, mulai {start:%d-%m-%Y})").format(
+            name=self.name, year=self.year, start=self.starts_on
+        )
 
 
 def list_cohorts(session: Session) -> list[CohortOption]:
@@ -54,7 +57,9 @@ class SessionOption:
     @property
     def label(self) -> str:
         topic = f" — {self.topic}" if self.topic else ""
-        return f"{self.held_on:%d-%m-%Y} · Tahap {self.stage.value}{topic}"
+        return translate("programme", "{day:%d-%m-%Y} · Tahap {stage}{topic}").format(
+            day=self.held_on, stage=self.stage.value, topic=topic
+        )
 
 
 def list_sessions(session: Session, cohort_id: str, stage: int | None = None) -> list[SessionOption]:
@@ -85,8 +90,11 @@ class ParticipantOption:
 
     @property
     def label(self) -> str:
-        note = "" if self.productive else ", di luar usia produktif"
-        return f"{self.name} ({self.age} tahun{note})"
+        if self.productive:
+            return translate("programme", "{name} ({age} tahun)").format(name=self.name, age=self.age)
+        return translate("programme", "{name} ({age} tahun, di luar usia produktif)").format(
+            name=self.name, age=self.age
+        )
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,7 @@ def find_families(session: Session, text: str) -> list[FamilyCandidate]:
 
 def participant_options(session: Session, household_id: str, on: date) -> list[ParticipantOption]:
     """Living members of the family with their age on ``on``; those of productive age first."""
-    get_live(session, Household, household_id, "household_id", "Keluarga")
+    get_live(session, Household, household_id, "household_id", translate("programme", "Keluarga"))
     low = int(get_setting(session, "productive_age_min", on))
     high = int(get_setting(session, "productive_age_max", on))
     members = session.execute(
@@ -142,7 +150,7 @@ class MarkRow:
 def session_marks(session: Session, session_id: str) -> list[MarkRow]:
     """The enrollments of the session's cohort that can be marked for it (enrolled on or before the day,
     not withdrawn before it), with their stored marks."""
-    prog = get_live(session, ProgrammeSession, session_id, "session_id", "Sesi")
+    prog = get_live(session, ProgrammeSession, session_id, "session_id", translate("programme", "Sesi"))
     rows = session.execute(
         select(Enrollment.id, Household.no_kk, Member.name, Enrollment.withdrawn_on, Attendance.present)
         .join(Household, Household.id == Enrollment.household_id)

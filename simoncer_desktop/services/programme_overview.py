@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from simoncer_desktop.models import Attendance, Cohort, Enrollment, Household, Member, ProgrammeSession, StageRecord
 from simoncer_desktop.services.programme import Stage, get_live, meets_threshold, threshold
 from simoncer_desktop.services.programme_progress import StageAttendance, attendance_rate
+from simoncer_desktop.translation import translate
 
 RECENT_SESSIONS = 3
 """Falling behind: at least ``RECENT_MISSED`` missed of the last ``RECENT_SESSIONS`` sessions of the stage."""
@@ -39,7 +40,7 @@ class CohortRow:
 
     @property
     def stage_label(self) -> str:
-        return "Selesai" if self.complete else self.stage.label
+        return translate("programme", "Selesai") if self.complete else self.stage.label
 
     def rate(self, stage: Stage) -> float | None:
         return self.attendance[stage].rate
@@ -70,7 +71,7 @@ def cohort_overview(session: Session, cohort_id: str, on: date | None = None) ->
 
     Sessions after ``on`` (default today) are not counted yet."""
     on = on or date.today()
-    cohort = get_live(session, Cohort, cohort_id, "cohort_id", "Kohort")
+    cohort = get_live(session, Cohort, cohort_id, "cohort_id", translate("programme", "Kohort"))
     last = aliased(StageRecord)
     people = session.execute(
         select(
@@ -190,7 +191,7 @@ class EnrollmentView:
 
 
 def get_enrollment(session: Session, enrollment_id: str) -> EnrollmentView:
-    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", translate("programme", "Peserta kohort"))
     participant = session.get(Member, enrollment.participant_id)
     records = session.scalars(
         select(StageRecord).where(StageRecord.enrollment_id == enrollment.id).order_by(StageRecord.stage)

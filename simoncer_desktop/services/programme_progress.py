@@ -32,7 +32,9 @@ from simoncer_desktop.services.programme import (
     required_text,
     stage_record,
     threshold,
+    too_long,
 )
+from simoncer_desktop.translation import translate
 
 # --- sessions and attendance ----------------------------------------------------------------------
 
@@ -40,21 +42,22 @@ from simoncer_desktop.services.programme import (
 def add_session(
     session: Session, cohort_id: str, stage: int, held_on: date | None, topic: str = "", partner: str = ""
 ) -> str:
-    cohort = get_live(session, Cohort, cohort_id, "cohort_id", "Kohort")
+    cohort = get_live(session, Cohort, cohort_id, "cohort_id", translate("programme", "Kohort"))
     acting.require(session, "programme.session", kecamatan=cohort.scope, facilitator_id=cohort.facilitator_id)
     errors = check_stage(stage)
     if held_on is None:
-        errors.append(FieldError("held_on", "Tanggal sesi: wajib diisi"))
+        errors.append(FieldError("held_on", translate("programme", "Tanggal sesi: wajib diisi")))
     elif held_on < cohort.starts_on:
-        errors.append(
-            FieldError(
-                "held_on",
-                f"Tanggal sesi: {held_on:%d-%m-%Y} sebelum kohort {cohort.name} mulai ({cohort.starts_on:%d-%m-%Y})",
-            )
+        message = translate(
+            "programme", "Tanggal sesi: {day:%d-%m-%Y} sebelum kohort {cohort} mulai ({start:%d-%m-%Y})"
         )
-    for name, label, value in (("topic", "Topik", topic), ("partner", "Mitra", partner)):
+        errors.append(FieldError("held_on", message.format(day=held_on, cohort=cohort.name, start=cohort.starts_on)))
+    for name, label, value in (
+        ("topic", translate("programme", "Topik"), topic),
+        ("partner", translate("programme", "Mitra"), partner),
+    ):
         if value and len(value.strip()) > 200:
-            errors.append(FieldError(name, f"{label}: terlalu panjang (maksimal 200 huruf)"))
+            errors.append(FieldError(name, too_long(label, 200)))
     raise_if(errors)
     row = ProgrammeSession(
         id=uuid7(),
@@ -72,13 +75,13 @@ def add_session(
 
 def record_attendance(session: Session, session_id: str, marks: dict[str, bool]) -> None:
     """Bulk attendance for one session: ``{enrollment_id: present}``; existing marks are overwritten."""
-    prog = get_live(session, ProgrammeSession, session_id, "session_id", "Sesi")
+    prog = get_live(session, ProgrammeSession, session_id, "session_id", translate("programme", "Sesi"))
     cohort = session.get(Cohort, prog.cohort_id)
     acting.require(
         session, "programme.session", kecamatan=prog.scope, facilitator_id=cohort.facilitator_id if cohort else None
     )
     if not marks:
-        raise fail("attendance", "Kehadiran: belum ada peserta yang ditandai")
+        raise fail("attendance", translate("programme", "Kehadiran: belum ada peserta yang ditandai"))
     enrollments = {e.id: e for e in session.scalars(select(Enrollment).where(Enrollment.id.in_(list(marks))))}
     names = dict(
         session.execute(
@@ -92,18 +95,19 @@ def record_attendance(session: Session, session_id: str, marks: dict[str, bool])
         e = enrollments.get(enrollment_id)
         who = names.get(enrollment_id, enrollment_id)
         if e is None or e.deleted or e.cohort_id != prog.cohort_id:
-            errors.append(FieldError("attendance", f"Kehadiran: {who} bukan peserta kohort sesi ini"))
+            message = translate("programme", "Kehadiran: {who} bukan peserta kohort sesi ini")
+            errors.append(FieldError("attendance", message.format(who=who)))
         elif e.enrolled_on > prog.held_on:
-            errors.append(
-                FieldError(
-                    "attendance",
-                    f"Kehadiran: {who} baru terdaftar {e.enrolled_on:%d-%m-%Y}, setelah sesi {prog.held_on:%d-%m-%Y}",
-                )
+            message = translate(
+                "programme", "Kehadiran: {who} baru terdaftar {enrolled:%d-%m-%Y}, setelah sesi {held:%d-%m-%Y}"
             )
+            errors.append(FieldError("attendance", message.format(who=who, enrolled=e.enrolled_on, held=prog.held_on)))
         elif e.withdrawn_on is not None and e.withdrawn_on < prog.held_on:
-            errors.append(FieldError("attendance", f"Kehadiran: {who} sudah keluar {e.withdrawn_on:%d-%m-%Y}"))
+            message = translate("programme", "Kehadiran: {who} sudah keluar {day:%d-%m-%Y}")
+            errors.append(FieldError("attendance", message.format(who=who, day=e.withdrawn_on)))
         elif not isinstance(present, bool):
-            errors.append(FieldError("attendance", f"Kehadiran: tanda untuk {who} harus hadir/tidak hadir"))
+            message = translate("programme", "Kehadiran: tanda untuk {who} harus hadir/tidak hadir")
+            errors.append(FieldError("attendance", message.format(who=who)))
     raise_if(errors)
     existing = {
         a.enrollment_id: a
@@ -143,7 +147,7 @@ class StageAttendance:
 def attendance_rate(session: Session, enrollment_id: str, stage: int, on: date | None = None) -> StageAttendance:
     """Sessions of ``stage`` held from the enrollment day (up to ``on`` if given) and how many were attended."""
     raise_if(check_stage(stage))
-    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", translate("programme", "Peserta kohort"))
     stmt = (
         select(ProgrammeSession.id, Attendance.present)
         .outerjoin(
@@ -171,23 +175,25 @@ def attendance_rate(session: Session, enrollment_id: str, stage: int, on: date |
 def pass_stage(session: Session, enrollment_id: str, stage: int, passed_on: date | None, passed_by: str) -> None:
     """The facilitator marks the current stage passed; the enrollment moves forward by one."""
     raise_if(check_stage(stage))
-    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", translate("programme", "Peserta kohort"))
     acting.require_for_household(session, "programme.stage", enrollment.household_id)
-    errors = required_text(passed_by, "passed_by", "Ditandai oleh")
+    errors = required_text(passed_by, "passed_by", translate("programme", "Ditandai oleh"))
     if passed_on is None:
-        errors.append(FieldError("passed_on", "Tanggal lulus tahap: wajib diisi"))
+        errors.append(FieldError("passed_on", translate("programme", "Tanggal lulus tahap: wajib diisi")))
         raise ValidationError(errors)
     if enrollment.withdrawn_on is not None:
-        raise fail("enrollment_id", f"Peserta kohort: sudah keluar pada {enrollment.withdrawn_on:%d-%m-%Y}")
+        message = translate("programme", "Peserta kohort: sudah keluar pada {day:%d-%m-%Y}")
+        raise fail("enrollment_id", message.format(day=enrollment.withdrawn_on))
     if is_complete(session, enrollment):
-        raise fail("stage", "Tahapan: program sudah selesai, semua tahap sudah lulus")
+        raise fail("stage", translate("programme", "Tahapan: program sudah selesai, semua tahap sudah lulus"))
     if stage != enrollment.stage:
         current = Stage(enrollment.stage)
-        raise fail(
-            "stage",
-            f"Tahapan: hanya tahap yang sedang dijalani yang dapat diluluskan ({current.value}. {current.label});"
+        message = translate(
+            "programme",
+            "Tahapan: hanya tahap yang sedang dijalani yang dapat diluluskan ({number}. {stage});"
             " untuk mundur gunakan koreksi tahapan",
         )
+        raise fail("stage", message.format(number=current.value, stage=current.label))
     record = stage_record(session, enrollment.id, stage)
     earliest = enrollment.enrolled_on
     if stage > Stage.SELECTION:
@@ -196,15 +202,18 @@ def pass_stage(session: Session, enrollment_id: str, stage: int, passed_on: date
     if record.actual_start:
         earliest = max(earliest, record.actual_start)
     if passed_on < earliest:
-        errors.append(FieldError("passed_on", f"Tanggal lulus tahap: {passed_on:%d-%m-%Y} sebelum {earliest:%d-%m-%Y}"))
+        message = translate("programme", "Tanggal lulus tahap: {day:%d-%m-%Y} sebelum {earliest:%d-%m-%Y}")
+        errors.append(FieldError("passed_on", message.format(day=passed_on, earliest=earliest)))
     attended = attendance_rate(session, enrollment.id, stage, on=passed_on)
     limit = threshold(session, passed_on)
     if not meets_threshold(attended.present, attended.sessions, limit):
+        message = translate(
+            "programme", "Tahapan: kehadiran {present} dari {sessions} sesi ({rate:.0%}) di bawah batas {limit:.0%}"
+        )
         errors.append(
             FieldError(
                 "stage",
-                f"Tahapan: kehadiran {attended.present} dari {attended.sessions} sesi"
-                f" ({attended.rate:.0%}) di bawah batas {limit:.0%}",
+                message.format(present=attended.present, sessions=attended.sessions, rate=attended.rate, limit=limit),
             )
         )
     raise_if(errors)
@@ -225,24 +234,21 @@ def correct_stage(
     Moving back to stage *k* clears the passed marks of stages *k*–6 (they must be passed again); moving
     forward marks the skipped stages passed by this correction. Returns the ``StageCorrection`` id."""
     raise_if(check_stage(to_stage, "to_stage"))
-    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", translate("programme", "Peserta kohort"))
     acting.require_for_household(session, "programme.correct_stage", enrollment.household_id)
-    errors = required_text(reason, "reason", "Alasan koreksi", 2000) + required_text(
-        corrected_by, "corrected_by", "Dikoreksi oleh"
+    errors = required_text(reason, "reason", translate("programme", "Alasan koreksi"), 2000) + required_text(
+        corrected_by, "corrected_by", translate("programme", "Dikoreksi oleh")
     )
     if on is None:
-        errors.append(FieldError("corrected_on", "Tanggal koreksi: wajib diisi"))
+        errors.append(FieldError("corrected_on", translate("programme", "Tanggal koreksi: wajib diisi")))
     elif on < enrollment.enrolled_on:
-        errors.append(
-            FieldError(
-                "corrected_on",
-                f"Tanggal koreksi: {on:%d-%m-%Y} sebelum tanggal daftar {enrollment.enrolled_on:%d-%m-%Y}",
-            )
-        )
+        message = translate("programme", "Tanggal koreksi: {day:%d-%m-%Y} sebelum tanggal daftar {enrolled:%d-%m-%Y}")
+        errors.append(FieldError("corrected_on", message.format(day=on, enrolled=enrollment.enrolled_on)))
     complete = is_complete(session, enrollment)
     position = Stage.MENTORING + 1 if complete else enrollment.stage
     if to_stage == position:
-        errors.append(FieldError("to_stage", f"Tahap tujuan: peserta sudah di tahap {to_stage}"))
+        message = translate("programme", "Tahap tujuan: peserta sudah di tahap {stage}")
+        errors.append(FieldError("to_stage", message.format(stage=to_stage)))
     raise_if(errors)
     assert on is not None
     records = {

@@ -15,28 +15,29 @@ from simoncer_desktop.errors import FieldError
 from simoncer_desktop.models import Enrollment
 from simoncer_desktop.services import acting
 from simoncer_desktop.services.programme import fail, get_live, is_complete, raise_if, required_text
+from simoncer_desktop.translation import translate
 
 log = logging.getLogger(__name__)
 
 
 def withdraw(session: Session, enrollment_id: str, on: date | None, reason: str, by: str) -> None:
     """Mark the enrollment withdrawn on ``on``; it then no longer counts as an open enrollment."""
-    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", "Peserta kohort")
+    enrollment = get_live(session, Enrollment, enrollment_id, "enrollment_id", translate("programme", "Peserta kohort"))
     acting.require_for_household(session, "programme.withdraw", enrollment.household_id)
     if enrollment.withdrawn_on is not None:
-        raise fail("enrollment_id", f"Peserta kohort: sudah keluar pada {enrollment.withdrawn_on:%d-%m-%Y}")
+        message = translate("programme", "Peserta kohort: sudah keluar pada {day:%d-%m-%Y}")
+        raise fail("enrollment_id", message.format(day=enrollment.withdrawn_on))
     if is_complete(session, enrollment):
-        raise fail("enrollment_id", "Peserta kohort: program sudah selesai, tidak dapat dikeluarkan")
-    errors = required_text(reason, "reason", "Alasan keluar", 2000) + required_text(by, "withdrawn_by", "Dicatat oleh")
+        message = translate("programme", "Peserta kohort: program sudah selesai, tidak dapat dikeluarkan")
+        raise fail("enrollment_id", message)
+    errors = required_text(reason, "reason", translate("programme", "Alasan keluar"), 2000) + required_text(
+        by, "withdrawn_by", translate("programme", "Dicatat oleh")
+    )
     if on is None:
-        errors.append(FieldError("withdrawn_on", "Tanggal keluar: wajib diisi"))
+        errors.append(FieldError("withdrawn_on", translate("programme", "Tanggal keluar: wajib diisi")))
     elif on < enrollment.enrolled_on:
-        errors.append(
-            FieldError(
-                "withdrawn_on",
-                f"Tanggal keluar: {on:%d-%m-%Y} sebelum tanggal daftar {enrollment.enrolled_on:%d-%m-%Y}",
-            )
-        )
+        message = translate("programme", "Tanggal keluar: {day:%d-%m-%Y} sebelum tanggal daftar {enrolled:%d-%m-%Y}")
+        errors.append(FieldError("withdrawn_on", message.format(day=on, enrolled=enrollment.enrolled_on)))
     raise_if(errors)
     enrollment.withdrawn_on = on
     enrollment.withdrawn_reason = reason.strip()

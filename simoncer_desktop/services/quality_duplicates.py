@@ -16,6 +16,7 @@ from simoncer_desktop.models import Member
 from simoncer_desktop.services.caseload_query import fold
 from simoncer_desktop.services.quality_findings import Kind
 from simoncer_desktop.services.quality_run import MEMBER_WITH_FAMILY, CheckRun, chunks, day, live_members, named
+from simoncer_desktop.translation import translate
 
 FOLD_FUNCTION = "simoncer_fold"
 MEMBER_ROWID = literal_column("member.rowid")
@@ -35,15 +36,18 @@ def duplicate_niks(run: CheckRun) -> None:
     for nik, rows in groups.items():
         if len(rows) < 2:
             continue
+        same_family = translate("quality", "{name} di keluarga ini")
+        other_family = translate("quality", "{name} (No. KK {no_kk}, pengurus {recipient})")
+        used_by = translate("quality", "NIK {nik} juga dipakai {others}")
         for r in rows:
             others = [
-                f"{o.name} di keluarga ini"
-                if o.household_id == r.household_id
-                else f"{o.name} (No. KK {o.no_kk}, pengurus {o.recipient_name or '-'})"
+                (same_family if o.household_id == r.household_id else other_family).format(
+                    name=o.name, no_kk=o.no_kk, recipient=o.recipient_name or "-"
+                )
                 for o in rows
                 if o.id != r.id
             ]
-            run.add_member(Kind.NIK_DUPLICATE, r, f"NIK {nik} juga dipakai " + named(others), group=nik)
+            run.add_member(Kind.NIK_DUPLICATE, r, used_by.format(nik=nik, others=named(others)), group=nik)
 
 
 def duplicate_people(run: CheckRun) -> None:
@@ -62,20 +66,24 @@ def duplicate_people(run: CheckRun) -> None:
     for chunk in chunks(rowids):
         for r in run.rows(_member_details(MEMBER_ROWID.in_(chunk))):
             groups[(_sql_fold(r.name) or "", r.birth_date)].append(r)
+    same_family = translate("quality", "{name}, NIK {nik} (keluarga ini)")
+    other_family = translate("quality", "{name}, NIK {nik} (No. KK {no_kk})")
+    same_as = translate("quality", "Nama dan tanggal lahir ({born}) sama dengan {others}")
     for (folded, born), rows in groups.items():
         if len({r.nik or "" for r in rows}) < 2:  # only tombstoned families made it a group
             continue
         for r in rows:
             others = [
-                f"{o.name}, NIK {o.nik or '-'}"
-                + (" (keluarga ini)" if o.household_id == r.household_id else f" (No. KK {o.no_kk})")
+                (same_family if o.household_id == r.household_id else other_family).format(
+                    name=o.name, nik=o.nik or "-", no_kk=o.no_kk
+                )
                 for o in rows
                 if (o.nik or "") != (r.nik or "")
             ]
             run.add_member(
                 Kind.PERSON_DUPLICATE,
                 r,
-                f"Nama dan tanggal lahir ({day(born)}) sama dengan " + named(others),
+                same_as.format(born=day(born), others=named(others)),
                 group=f"{folded}|{born.isoformat()}",
             )
 

@@ -14,6 +14,7 @@ from simoncer_desktop.services.components import ComponentRules, age_on, years_b
 from simoncer_desktop.services.quality_findings import MAX_AGE, SD_MAX_PLAUSIBLE_AGE, Kind
 from simoncer_desktop.services.quality_identity import nik_problem, nik_suspect
 from simoncer_desktop.services.quality_run import MEMBER_WITH_FAMILY, CheckRun, Family, day, live_members, no_index
+from simoncer_desktop.translation import translate
 
 
 def member_rows(run: CheckRun) -> None:
@@ -43,24 +44,24 @@ def member_rows(run: CheckRun) -> None:
                 run.add_member(problem[0], r, problem[1])
         if r.sd_over_age:
             age = age_on(r.birth_date, on)
-            run.add_member(
-                Kind.SD_OVER_AGE,
-                r,
-                f"Umur {age} tahun (lahir {day(r.birth_date)}), tercatat masih sekolah di jenjang SD",
-            )
+            text = translate("quality", "Umur {age} tahun (lahir {born}), tercatat masih sekolah di jenjang SD")
+            run.add_member(Kind.SD_OVER_AGE, r, text.format(age=age, born=day(r.birth_date)))
         if r.odd_birth_date:
             if r.birth_date > on:
-                text = f"Tanggal lahir {day(r.birth_date)} ada di masa depan"
+                text = translate("quality", "Tanggal lahir {born} ada di masa depan").format(born=day(r.birth_date))
             else:
-                text = f"Tanggal lahir {day(r.birth_date)}: umur {age_on(r.birth_date, on)} tahun"
+                text = translate("quality", "Tanggal lahir {born}: umur {age} tahun").format(
+                    born=day(r.birth_date), age=age_on(r.birth_date, on)
+                )
             run.add_member(Kind.BIRTH_DATE, r, text)
         if r.pregnant_male:
-            run.add_member(Kind.PREGNANT_MALE, r, "Ditandai hamil/nifas, tetapi laki-laki")
+            run.add_member(Kind.PREGNANT_MALE, r, translate("quality", "Ditandai hamil/nifas, tetapi laki-laki"))
         if r.dead_recipient:
-            died = f" pada {day(r.death_date)}" if r.death_date else ""
-            run.add_member(
-                Kind.RECIPIENT_DECEASED, r, f"Pengurus {r.name} tercatat meninggal{died}; tandai pengurus pengganti"
-            )
+            if r.death_date:
+                text = translate("quality", "Pengurus {name} tercatat meninggal pada {died}; tandai pengurus pengganti")
+            else:
+                text = translate("quality", "Pengurus {name} tercatat meninggal; tandai pengurus pengganti")
+            run.add_member(Kind.RECIPIENT_DECEASED, r, text.format(name=r.name, died=day(r.death_date)))
 
 
 def family_roles(run: CheckRun) -> None:
@@ -112,21 +113,16 @@ def family_roles(run: CheckRun) -> None:
     for r in run.rows(stmt):
         family = Family(r.no_kk, r.recipient_name)
         if r.members == 0:
-            run.add(Kind.NO_RECIPIENT, r.id, family, "Keluarga tidak punya anggota")
+            run.add(Kind.NO_RECIPIENT, r.id, family, translate("quality", "Keluarga tidak punya anggota"))
         elif r.recipients == 0:
-            run.add(Kind.NO_RECIPIENT, r.id, family, f"Tidak ada pengurus di antara {r.members} anggota")
+            text = translate("quality", "Tidak ada pengurus di antara {members} anggota")
+            run.add(Kind.NO_RECIPIENT, r.id, family, text.format(members=r.members))
         elif r.recipients > 1:
-            run.add(
-                Kind.MANY_RECIPIENTS,
-                r.id,
-                family,
-                f"{r.recipients} anggota ditandai pengurus: {r.recipient_names}",
-            )
+            text = translate("quality", "{recipients} anggota ditandai pengurus: {names}")
+            run.add(Kind.MANY_RECIPIENTS, r.id, family, text.format(recipients=r.recipients, names=r.recipient_names))
         if r.status == HouseholdStatus.ACTIVE.value and not r.eligible:
-            run.add(
-                Kind.NO_COMPONENT,
-                r.id,
-                family,
-                f"Status aktif, tetapi tidak satu pun dari {r.members} anggota memenuhi syarat "
-                f"komponen PKH per {day(on)}",
+            text = translate(
+                "quality",
+                "Status aktif, tetapi tidak satu pun dari {members} anggota memenuhi syarat komponen PKH per {on}",
             )
+            run.add(Kind.NO_COMPONENT, r.id, family, text.format(members=r.members, on=day(on)))

@@ -12,6 +12,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
+
 SD_MAX_PLAUSIBLE_AGE = 17
 """A member older than this who is still in school at SD level is almost always a record not updated."""
 MAX_AGE = 120
@@ -37,13 +39,13 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
-        """Short Bahasa Indonesia title."""
-        return KIND_INFO[self].label
+        """Short title, in the screen's language (Bahasa without a translator: CLI)."""
+        return _shown(KIND_INFO[self].label)
 
     @property
     def explanation(self) -> str:
-        """What the problem means and what to do about it (Bahasa Indonesia)."""
-        return KIND_INFO[self].explanation
+        """What the problem means and what to do about it, in the screen's language."""
+        return _shown(KIND_INFO[self].explanation)
 
     @property
     def about_member(self) -> bool:
@@ -53,80 +55,120 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class KindInfo:
+    """Bahasa texts (templates: ``{sd_age}``, ``{max_age}``); ``Kind.label``/``explanation`` fill and show them."""
+
     label: str
     explanation: str
     about_member: bool = True
 
 
+def _shown(text: str) -> str:
+    return translate("quality", text).format(sd_age=SD_MAX_PLAUSIBLE_AGE, max_age=MAX_AGE)
+
+
 KIND_INFO: dict[Kind, KindInfo] = {
     Kind.NIK_INVALID: KindInfo(
-        "NIK tidak valid",
-        "NIK tidak lolos pemeriksaan struktur: harus 16 digit angka, 6 digit pertama kode kecamatan yang "
-        "terdaftar, digit 7–12 tanggal lahir yang nyata (tanggal +40 untuk perempuan), nomor urut bukan "
-        "0000. Cocokkan dengan KTP atau KK lalu perbaiki NIK anggota.",
+        QT_TRANSLATE_NOOP("quality", "NIK tidak valid"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "NIK tidak lolos pemeriksaan struktur: harus 16 digit angka, 6 digit pertama kode kecamatan yang "
+            "terdaftar, digit 7–12 tanggal lahir yang nyata (tanggal +40 untuk perempuan), nomor urut bukan "
+            "0000. Cocokkan dengan KTP atau KK lalu perbaiki NIK anggota.",
+        ),
     ),
     Kind.NIK_MISMATCH: KindInfo(
-        "NIK tidak cocok dengan data anggota",
-        "Tanggal lahir atau jenis kelamin yang terkandung di NIK berbeda dengan yang tercatat pada anggota. "
-        "Salah satunya keliru: periksa KTP atau KK.",
+        QT_TRANSLATE_NOOP("quality", "NIK tidak cocok dengan data anggota"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "Tanggal lahir atau jenis kelamin yang terkandung di NIK berbeda dengan yang tercatat pada anggota. "
+            "Salah satunya keliru: periksa KTP atau KK.",
+        ),
     ),
     Kind.NIK_DUPLICATE: KindInfo(
-        "NIK ganda",
-        "NIK yang sama dipakai lebih dari satu anggota (di dua keluarga, atau dua kali di satu keluarga). "
-        "Satu orang hanya tercatat di satu KK: hapus data yang salah atau perbaiki NIK-nya.",
+        QT_TRANSLATE_NOOP("quality", "NIK ganda"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "NIK yang sama dipakai lebih dari satu anggota (di dua keluarga, atau dua kali di satu keluarga). "
+            "Satu orang hanya tercatat di satu KK: hapus data yang salah atau perbaiki NIK-nya.",
+        ),
     ),
     Kind.PERSON_DUPLICATE: KindInfo(
-        "Kemungkinan orang yang sama",
-        "Nama dan tanggal lahir sama, tetapi NIK berbeda. Bisa jadi satu orang tercatat dua kali dengan NIK "
-        "salah ketik; bisa juga memang dua orang yang berbeda. Periksa dokumennya.",
+        QT_TRANSLATE_NOOP("quality", "Kemungkinan orang yang sama"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "Nama dan tanggal lahir sama, tetapi NIK berbeda. Bisa jadi satu orang tercatat dua kali dengan NIK "
+            "salah ketik; bisa juga memang dua orang yang berbeda. Periksa dokumennya.",
+        ),
     ),
     Kind.NO_KK_INVALID: KindInfo(
-        "No. KK tidak valid",
-        "No. KK tidak lolos pemeriksaan struktur: harus 16 digit angka, 6 digit pertama kode kecamatan, "
-        "digit 7–12 tanggal yang nyata, nomor urut bukan 0000.",
+        QT_TRANSLATE_NOOP("quality", "No. KK tidak valid"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "No. KK tidak lolos pemeriksaan struktur: harus 16 digit angka, 6 digit pertama kode kecamatan, "
+            "digit 7–12 tanggal yang nyata, nomor urut bukan 0000.",
+        ),
         about_member=False,
     ),
     Kind.NO_KK_DUPLICATE: KindInfo(
-        "No. KK ganda",
-        "Dua keluarga atau lebih memakai No. KK yang sama. Gabungkan atau perbaiki No. KK-nya.",
+        QT_TRANSLATE_NOOP("quality", "No. KK ganda"),
+        QT_TRANSLATE_NOOP(
+            "quality", "Dua keluarga atau lebih memakai No. KK yang sama. Gabungkan atau perbaiki No. KK-nya."
+        ),
         about_member=False,
     ),
     Kind.NO_RECIPIENT: KindInfo(
-        "Keluarga tanpa pengurus",
-        "Tidak ada anggota yang ditandai sebagai pengurus (penerima bantuan PKH), atau keluarga tidak "
-        "punya anggota sama sekali. Tandai satu anggota sebagai pengurus.",
+        QT_TRANSLATE_NOOP("quality", "Keluarga tanpa pengurus"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "Tidak ada anggota yang ditandai sebagai pengurus (penerima bantuan PKH), atau keluarga tidak "
+            "punya anggota sama sekali. Tandai satu anggota sebagai pengurus.",
+        ),
         about_member=False,
     ),
     Kind.MANY_RECIPIENTS: KindInfo(
-        "Pengurus lebih dari satu",
-        "Lebih dari satu anggota ditandai sebagai pengurus; setiap keluarga hanya punya satu pengurus.",
+        QT_TRANSLATE_NOOP("quality", "Pengurus lebih dari satu"),
+        QT_TRANSLATE_NOOP(
+            "quality", "Lebih dari satu anggota ditandai sebagai pengurus; setiap keluarga hanya punya satu pengurus."
+        ),
         about_member=False,
     ),
     Kind.RECIPIENT_DECEASED: KindInfo(
-        "Pengurus meninggal",
-        "Pengurus tercatat meninggal, sehingga bantuan tidak dapat disalurkan kepadanya. Tandai anggota "
-        "lain sebagai pengurus pengganti.",
+        QT_TRANSLATE_NOOP("quality", "Pengurus meninggal"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "Pengurus tercatat meninggal, sehingga bantuan tidak dapat disalurkan kepadanya. Tandai anggota "
+            "lain sebagai pengurus pengganti.",
+        ),
     ),
     Kind.NO_COMPONENT: KindInfo(
-        "Keluarga aktif tanpa komponen",
-        "Keluarga berstatus aktif, tetapi hari ini tidak ada anggota yang memenuhi syarat komponen PKH "
-        "(ibu hamil/nifas, anak usia dini, anak sekolah, lanjut usia, disabilitas berat). Lengkapi data "
-        "anggota, atau pertimbangkan graduasi alamiah.",
+        QT_TRANSLATE_NOOP("quality", "Keluarga aktif tanpa komponen"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "Keluarga berstatus aktif, tetapi hari ini tidak ada anggota yang memenuhi syarat komponen PKH "
+            "(ibu hamil/nifas, anak usia dini, anak sekolah, lanjut usia, disabilitas berat). Lengkapi data "
+            "anggota, atau pertimbangkan graduasi alamiah.",
+        ),
         about_member=False,
     ),
     Kind.SD_OVER_AGE: KindInfo(
-        f"Usia di atas {SD_MAX_PLAUSIBLE_AGE} tahun masih SD",
-        f"Anggota berusia lebih dari {SD_MAX_PLAUSIBLE_AGE} tahun tercatat masih sekolah di jenjang SD. "
-        "Biasanya jenjang atau status sekolahnya belum diperbarui.",
+        QT_TRANSLATE_NOOP("quality", "Usia di atas {sd_age} tahun masih SD"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "Anggota berusia lebih dari {sd_age} tahun tercatat masih sekolah di jenjang SD. "
+            "Biasanya jenjang atau status sekolahnya belum diperbarui.",
+        ),
     ),
     Kind.BIRTH_DATE: KindInfo(
-        "Tanggal lahir tidak wajar",
-        f"Tanggal lahir ada di masa depan atau umur lebih dari {MAX_AGE} tahun.",
+        QT_TRANSLATE_NOOP("quality", "Tanggal lahir tidak wajar"),
+        QT_TRANSLATE_NOOP("quality", "Tanggal lahir ada di masa depan atau umur lebih dari {max_age} tahun."),
     ),
     Kind.PREGNANT_MALE: KindInfo(
-        "Hamil/nifas pada laki-laki",
-        "Anggota ditandai hamil/nifas, tetapi jenis kelaminnya laki-laki. Perbaiki jenis kelamin atau "
-        "tanda hamil/nifas.",
+        QT_TRANSLATE_NOOP("quality", "Hamil/nifas pada laki-laki"),
+        QT_TRANSLATE_NOOP(
+            "quality",
+            "Anggota ditandai hamil/nifas, tetapi jenis kelaminnya laki-laki. Perbaiki jenis kelamin atau "
+            "tanda hamil/nifas.",
+        ),
     ),
 }
 

@@ -24,8 +24,9 @@ from simoncer_desktop.services.identity import (
     split_number,
 )
 from simoncer_desktop.services.quality_findings import Kind
-from simoncer_desktop.services.quality_run import CheckRun, Family, count_phrase, day, named, no_index
+from simoncer_desktop.services.quality_run import CheckRun, Family, day, named, no_index
 from simoncer_desktop.services.reference import KECAMATAN
+from simoncer_desktop.translation import translate
 
 # --- NIK (checked in the members' pass, ``quality_families.member_rows``) ------------------------------
 
@@ -50,24 +51,40 @@ def nik_suspect() -> ColumnElement[bool]:
 def nik_problem(run: CheckRun, nik: str | None, sex: str, born: date) -> tuple[Kind, str] | None:
     """``(kind, message)`` for a NIK the SQL found suspicious, or None when it is in fact fine."""
     if not nik or not nik.strip():
-        return Kind.NIK_INVALID, "NIK belum diisi"
+        return Kind.NIK_INVALID, translate("quality", "NIK belum diisi")
     structure = check_nik(nik, kecamatan_codes=run.validator.kecamatan, today=run.on)
     if structure:
-        return Kind.NIK_INVALID, f"NIK {nik}: " + "; ".join(_reason(e.message, "NIK") for e in structure)
+        return Kind.NIK_INVALID, _nik_text(nik, [_reason(e.message, "NIK") for e in structure])
     if nik != nik.strip():
-        return Kind.NIK_INVALID, f"NIK '{nik}': ada spasi di awal atau akhir"
+        return Kind.NIK_INVALID, translate("quality", "NIK '{nik}': ada spasi di awal atau akhir").format(nik=nik)
     parts = split_number(nik)
     wrong: list[str] = []
     if (born.day, born.month, born.year % 100) != (parts.birth_day, parts.month, parts.yy):
         year = born.year if parts.yy == born.year % 100 else full_year(parts.yy, run.on, parts.month, parts.birth_day)
-        wrong.append(f"tanggal lahir di NIK {parts.birth_day:02d}-{parts.month:02d}-{year}, di data {day(born)}")
+        in_nik = f"{parts.birth_day:02d}-{parts.month:02d}-{year}"
+        wrong.append(
+            translate("quality", "tanggal lahir di NIK {nik_date}, di data {data_date}").format(
+                nik_date=in_nik, data_date=day(born)
+            )
+        )
     if parts.is_female != (sex == Sex.FEMALE.value):
         nik_sex = Sex.FEMALE if parts.is_female else Sex.MALE
-        day_note = f"tanggal {parts.day:02d}" + (" = tanggal lahir + 40" if parts.is_female else "")
-        wrong.append(f"jenis kelamin di NIK {nik_sex.label.lower()} ({day_note}), di data {Sex(sex).label.lower()}")
+        if parts.is_female:
+            day_note = translate("quality", "tanggal {day} = tanggal lahir + 40").format(day=f"{parts.day:02d}")
+        else:
+            day_note = translate("quality", "tanggal {day}").format(day=f"{parts.day:02d}")
+        wrong.append(
+            translate("quality", "jenis kelamin di NIK {nik_sex} ({note}), di data {data_sex}").format(
+                nik_sex=nik_sex.label.lower(), note=day_note, data_sex=Sex(sex).label.lower()
+            )
+        )
     if not wrong:
         return None
-    return Kind.NIK_MISMATCH, f"NIK {nik}: " + "; ".join(wrong)
+    return Kind.NIK_MISMATCH, _nik_text(nik, wrong)
+
+
+def _nik_text(nik: str, reasons: list[str]) -> str:
+    return translate("quality", "NIK {nik}: {reasons}").format(nik=nik, reasons="; ".join(reasons))
 
 
 # --- No. KK ------------------------------------------------------------------------------------------
@@ -81,10 +98,11 @@ def family_card_numbers(run: CheckRun) -> None:
     for r in run.rows(stmt):
         errors = check_no_kk(r.no_kk, kecamatan_codes=run.validator.kecamatan, today=run.on)
         if errors:
-            shown = r.no_kk or "(kosong)"
-            message = f"No. KK {shown}: " + "; ".join(_reason(e.message, "No. KK") for e in errors)
+            shown = r.no_kk or translate("quality", "(kosong)")
+            reasons = "; ".join(_reason(e.message, "No. KK") for e in errors)
+            message = translate("quality", "No. KK {no_kk}: {reasons}").format(no_kk=shown, reasons=reasons)
         elif r.no_kk != r.no_kk.strip():
-            message = f"No. KK '{r.no_kk}': ada spasi di awal atau akhir"
+            message = translate("quality", "No. KK '{no_kk}': ada spasi di awal atau akhir").format(no_kk=r.no_kk)
         else:
             continue
         run.add(Kind.NO_KK_INVALID, r.id, Family(r.no_kk, r.recipient_name), message)
@@ -106,14 +124,15 @@ def _duplicate_card_numbers(run: CheckRun) -> None:
             continue
         for r in rows:
             others = [o for o in rows if o.id != r.id]
-            run.add(
-                Kind.NO_KK_DUPLICATE,
-                r.id,
-                Family(r.no_kk, r.recipient_name),
-                f"No. KK {no_kk} juga dipakai {count_phrase(len(others), 'keluarga lain')}: "
-                + named([f"pengurus {o.recipient_name or '-'}" for o in others]),
-                group=no_kk,
+            if len(others) == 1:
+                template = translate("quality", "No. KK {no_kk} juga dipakai keluarga lain: {others}")
+            else:
+                template = translate("quality", "No. KK {no_kk} juga dipakai {n} keluarga lain: {others}")
+            names = named(
+                [translate("quality", "pengurus {name}").format(name=o.recipient_name or "-") for o in others]
             )
+            message = template.format(no_kk=no_kk, n=len(others), others=names)
+            run.add(Kind.NO_KK_DUPLICATE, r.id, Family(r.no_kk, r.recipient_name), message, group=no_kk)
 
 
 def _no_kk_suspect() -> ColumnElement[bool]:

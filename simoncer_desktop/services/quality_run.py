@@ -1,6 +1,6 @@
 """*Kualitas Data*: the state one ``run_checks`` shares with every check (``CheckRun``: the session, the
 day, the findings so far), the live-member query they all start from, and the helpers that word a
-finding in Bahasa Indonesia.
+finding (in the screen's language: ``translation.translate("quality", …)``; Bahasa in the CLI).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy.sql.operators import custom_op
 from simoncer_desktop.models import Household, Member
 from simoncer_desktop.services.caseload import Validator
 from simoncer_desktop.services.quality_findings import CancelCheck, Finding, Kind
+from simoncer_desktop.translation import translate
 
 OTHERS_NAMED = 3
 """A duplicate's message names at most this many of the other records."""
@@ -109,11 +110,7 @@ def day(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else "-"
 
 
-def count_phrase(n: int, noun: str) -> str:
-    return noun if n == 1 else f"{n} {noun}"
-
-
 def named(items: list[str]) -> str:
     shown = items[:OTHERS_NAMED]
     more = len(items) - len(shown)
-    return "; ".join(shown) + (f"; dan {more} lainnya" if more else "")
+    return "; ".join(shown) + (translate("quality", "; dan {n} lainnya").format(n=more) if more else "")

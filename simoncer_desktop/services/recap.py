@@ -61,10 +61,10 @@ from simoncer_desktop.services.caseload_query import kecamatan_options
 from simoncer_desktop.services.components import ComponentRules
 from simoncer_desktop.services.graduation_targets import (
     LAST_STAGE,
-    NO_FACILITATOR,
     area_targets,
     facilitator_targets,
     grouped_counts,
+    no_facilitator,
 )
 from simoncer_desktop.services.natural_graduation_quarter import parse_quarter
 from simoncer_desktop.services.recap_counts import (
@@ -88,6 +88,7 @@ from simoncer_desktop.services.recap_programme import cohort_stages
 from simoncer_desktop.services.recap_relief import event_figures, relief_by_area, stock_left
 from simoncer_desktop.services.reference import KECAMATAN
 from simoncer_desktop.services.settings import get_setting, region_code
+from simoncer_desktop.translation import translate, untranslated
 
 __all__ = ["build_recap", "parse_period"]
 
@@ -101,11 +102,10 @@ def parse_period(text: str) -> Period:
     else (``2026Q5``, ``26``, ``2026-3``, a year outside 2000–2100) → ``ValidationError`` on ``period``."""
     match = _PERIOD.match(text or "")
     if not match or not 2000 <= int(match.group(1)) <= 2100:
-        raise ValidationError(
-            f"Periode '{(text or '').strip()}' tidak dikenal: tulis tahun (mis. 2026) atau tahun dan "
-            "triwulan 1–4 (mis. 2026Q3)",
-            field="period",
+        message = translate(
+            "recap", "Periode '{text}' tidak dikenal: tulis tahun (mis. 2026) atau tahun dan triwulan 1–4 (mis. 2026Q3)"
         )
+        raise ValidationError(message.format(text=(text or "").strip()), field="period")
     year = int(match.group(1))
     if match.group(2) is None:
         return Period(str(year), date(year, 1, 1), date(year, 12, 31))
@@ -131,11 +131,16 @@ def _resolve_kecamatan(session: Session, text: str | None, region: str | None) -
     named = [o for o in kecamatan_options(session) if o.label.casefold() == value.casefold()]
     if len(named) == 1:
         return named[0].value, named[0].label
-    where = f" di {_region_name(session, region)}" if region else ""
-    raise ValidationError(
-        f"Kecamatan '{value}' tidak dikenal{where}: pilih kode (mis. {region or '32.71'}.01) atau nama kecamatan",
-        field="kecamatan",
-    )
+    example = f"{region or '32.71'}.01"
+    if region:
+        message = translate(
+            "recap", "Kecamatan '{value}' tidak dikenal di {region}: pilih kode (mis. {example}) atau nama kecamatan"
+        ).format(value=value, region=_region_name(session, region), example=example)
+    else:
+        message = translate(
+            "recap", "Kecamatan '{value}' tidak dikenal: pilih kode (mis. {example}) atau nama kecamatan"
+        ).format(value=value, example=example)
+    raise ValidationError(message, field="kecamatan")
 
 
 def _names(session: Session, codes: set[str]) -> dict[str, str]:
@@ -172,6 +177,32 @@ def _figures(code: str, name: str, kecamatan: str, c: AreaCounts, target: int, t
         cash_distributed=c.cash_distributed,
         goods_distributed=c.goods_distributed,
     )
+
+
+def _notes(period: Period, as_of_day: date, kecamatan: str | None, empty: bool) -> list[str]:
+    """The recap's messages for the reader, in the screen language (Bahasa inside ``untranslated()``)."""
+    notes: list[str] = []
+    if empty:
+        if kecamatan:
+            message = translate(
+                "recap",
+                "Tidak ada data untuk periode {period} di Kecamatan {kecamatan}: tidak ada graduasi, usulan"
+                " graduasi, kejadian bencana, atau penyaluran bantuan yang bertanggal dalam periode ini",
+            )
+        else:
+            message = translate(
+                "recap",
+                "Tidak ada data untuk periode {period}: tidak ada graduasi, usulan graduasi, kejadian bencana,"
+                " atau penyaluran bantuan yang bertanggal dalam periode ini",
+            )
+        notes.append(message.format(period=period.label, kecamatan=kecamatan))
+    if as_of_day < period.last:
+        if as_of_day < period.first:
+            message = translate("recap", "Periode {period} belum dimulai: komponen PKH dihitung per {day:%d-%m-%Y}")
+        else:
+            message = translate("recap", "Periode {period} masih berjalan: komponen PKH dihitung per {day:%d-%m-%Y}")
+        notes.append(message.format(period=period.label, day=as_of_day))
+    return notes
 
 
 def build_recap(session: Session, period: Period, kecamatan: str | None = None, now: datetime | None = None) -> Recap:
@@ -304,7 +335,7 @@ def build_recap(session: Session, period: Period, kecamatan: str | None = None, 
         facilitator_rows.append(
             FacilitatorFigures(
                 id=fid,
-                name=fac.name if fac else (NO_FACILITATOR if fid == "" else fid),
+                name=fac.name if fac else (no_facilitator() if fid == "" else fid),
                 kecamatan=(names.get(fac.scope) or scope_names.get(fac.scope, fac.scope)) if fac else "",
                 caseload=fac_caseload.get(fid, 0),
                 target=fac.target if fac else 0,
@@ -316,16 +347,10 @@ def build_recap(session: Session, period: Period, kecamatan: str | None = None, 
     facilitator_rows.sort(key=lambda f: (f.id == "", f.kecamatan.casefold(), f.name.casefold(), f.id))
 
     events = event_figures(session, period.first, period.last, kec)
-    notes: list[str] = []
-    if not city.dated and not events:
-        where = f" di Kecamatan {chosen[1]}" if chosen else ""
-        notes.append(
-            f"Tidak ada data untuk periode {period.label}{where}: tidak ada graduasi, usulan graduasi, "
-            "kejadian bencana, atau penyaluran bantuan yang bertanggal dalam periode ini"
-        )
-    if as_of_day < period.last:
-        state = "belum dimulai" if as_of_day < period.first else "masih berjalan"
-        notes.append(f"Periode {period.label} {state}: komponen PKH dihitung per {as_of_day:%d-%m-%Y}")
+    empty = not city.dated and not events
+    notes = _notes(period, as_of_day, chosen[1] if chosen else None, empty)
+    with untranslated():
+        document_notes = _notes(period, as_of_day, chosen[1] if chosen else None, empty)
     recap = Recap(
         period=period,
         as_of=now,
@@ -341,6 +366,7 @@ def build_recap(session: Session, period: Period, kecamatan: str | None = None, 
         stock=stock_left(session),
         city_target_setting=city_target_setting,
         notes=notes,
+        document_notes=document_notes,
     )
     log.info(
         "Recap %s%s: %d active families, %d kelurahan, in %.2f s",

@@ -12,19 +12,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from simoncer_desktop.models.enums import WelfareClass
 from simoncer_desktop.services.natural_graduation_rules import DIED, MOVED, NO_COMPONENT, REASONS, WELL_OFF
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 NATURAL_REASONS: tuple[str, ...] = REASONS
 """Natural-graduation reason codes (``NaturalGraduationProposal.reasons``), in the order shown."""
 NATURAL_REASON_LABELS: dict[str, str] = {
-    DIED: "Meninggal",
-    NO_COMPONENT: "Tidak ada komponen",
-    MOVED: "Pindah",
-    WELL_OFF: "Sudah mampu",
+    DIED: QT_TRANSLATE_NOOP("recap", "Meninggal"),
+    NO_COMPONENT: QT_TRANSLATE_NOOP("recap", "Tidak ada komponen"),
+    MOVED: QT_TRANSLATE_NOOP("recap", "Pindah"),
+    WELL_OFF: QT_TRANSLATE_NOOP("recap", "Sudah mampu"),
 }
-"""Short labels for column headings (the Graduasi page's long ones are ``natural_graduation.REASON_LABELS``)."""
-NOT_ASSESSED_LABEL = "Belum dinilai"
-"""The welfare class of a family never assessed (``""``)."""
+"""Short labels for column headings (the Graduasi page's long ones are ``natural_graduation.REASON_LABELS``),
+Bahasa: the workbook prints them; ``natural_reason_label`` shows one on screen."""
+NOT_ASSESSED_LABEL = QT_TRANSLATE_NOOP("recap", "Belum dinilai")
+"""The welfare class of a family never assessed (``""``), Bahasa; ``welfare_label("")`` shows it on screen."""
+
+
+def natural_reason_label(code: str) -> str:
+    """A natural-graduation reason's short label in the screen language (an unknown code as itself)."""
+    label = NATURAL_REASON_LABELS.get(code)
+    return translate("recap", label) if label else code
+
+
+def welfare_label(code: str) -> str:
+    """A welfare class in the screen language; ``""`` (never assessed) is ``Belum dinilai``."""
+    if not code:
+        return translate("recap", NOT_ASSESSED_LABEL)
+    try:
+        return WelfareClass(code).label
+    except ValueError:
+        return code
 
 
 @dataclass(frozen=True)
@@ -135,6 +154,10 @@ class EventFigures:
     """Goods handed over for the event (all dates), per item."""
     cash: int
     """Rupiah handed over for the event (all dates)."""
+    kind: str = field(default="", compare=False)
+    """``DisasterKind`` code (``kind_label`` is in the screen language; the workbook prints the Bahasa one)."""
+    status: str = field(default="", compare=False)
+    """``EventStatus`` code (as ``kind``)."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +191,9 @@ class Recap:
     city_target_setting: int
     """The setting ``city_graduation_target`` in force for the period's year."""
     notes: list[str] = field(default_factory=list)
-    """Messages for the reader, e.g. ``Tidak ada data untuk periode 2031``."""
+    """Messages for the reader in the screen language, e.g. ``Tidak ada data untuk periode 2031``."""
+    document_notes: list[str] | None = field(default=None, compare=False)
+    """The same notes in Bahasa, for the workbook (None: ``notes`` are already Bahasa)."""
 
     @property
     def has_data(self) -> bool:

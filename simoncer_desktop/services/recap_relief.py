@@ -128,6 +128,8 @@ def event_figures(session: Session, first: date, last: date, kecamatan: str | No
             code=r.code,
             title=r.title,
             kind_label=r.kind_label,
+            kind=r.kind,
+            status=r.status,
             occurred_at=r.occurred_at,
             kecamatan=r.kecamatan_name,
             status_label=EventStatus(r.status).label,

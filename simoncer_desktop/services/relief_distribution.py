@@ -50,6 +50,7 @@ from simoncer_desktop.services.relief_distribution_views import (
     earlier_distribution,
 )
 from simoncer_desktop.services.relief_stock import available_on, balance
+from simoncer_desktop.translation import translate
 
 __all__ = [
     "DistributionInput",
@@ -94,10 +95,19 @@ def describe(earlier: DistributionView) -> str:
     else:
         what = f"Rp{earlier.amount or 0:,}".replace(",", ".")
     relation = f" ({earlier.recipient_relation})" if earlier.recipient_relation else ""
-    return (
-        f"{earlier.entitlement_name} untuk {earlier.beneficiary_name} sudah disalurkan "
-        f"pada {earlier.distributed_on:%d-%m-%Y} oleh {earlier.officer}: {what}, "
-        f"diterima {earlier.recipient_name}{relation}"
+    message = translate(
+        "relief",
+        "{entitlement} untuk {beneficiary} sudah disalurkan pada {day:%d-%m-%Y} oleh {officer}: {what},"
+        " diterima {recipient}{relation}",
+    )
+    return message.format(
+        entitlement=earlier.entitlement_name,
+        beneficiary=earlier.beneficiary_name,
+        day=earlier.distributed_on,
+        officer=earlier.officer,
+        what=what,
+        recipient=earlier.recipient_name,
+        relation=relation,
     )
 
 
@@ -121,35 +131,42 @@ def _check_value(
     quantity, amount = entitled(ee)
     if item is not None:
         if data.amount is not None:
-            errors.append(FieldError("amount", f"Jumlah uang: tidak dipakai untuk {ee.name} (barang)"))
+            message = translate("relief", "Jumlah uang: tidak dipakai untuk {name} (barang)")
+            errors.append(FieldError("amount", message.format(name=ee.name)))
         given = quantity if data.quantity is None else data.quantity
-        label = f"Jumlah ({item.unit})"
         if not _positive(given):
-            errors.append(FieldError("quantity", f"{label}: harus bilangan bulat lebih dari 0 (tertulis {given})"))
+            message = translate("relief", "Jumlah ({unit}): harus bilangan bulat lebih dari 0 (tertulis {given})")
+            errors.append(FieldError("quantity", message.format(unit=item.unit, given=given)))
         elif quantity is not None and given > quantity:  # type: ignore[operator]
-            errors.append(FieldError("quantity", f"{label}: paling banyak {quantity} {item.unit} (tertulis {given})"))
+            message = translate("relief", "Jumlah ({unit}): paling banyak {quantity} {unit} (tertulis {given})")
+            errors.append(FieldError("quantity", message.format(unit=item.unit, quantity=quantity, given=given)))
         elif data.distributed_on is not None:
             on_day = available_on(session, item.id, data.distributed_on)
             if given > on_day:  # type: ignore[operator]
                 total = balance(session, item.id)
-                wanted = f"diminta {given} {item.unit}"
                 if on_day >= total:
-                    message = f"Stok {item.name} tinggal {total} {item.unit} ({wanted})"
-                else:
-                    message = (
-                        f"Stok {item.name} pada {data.distributed_on:%d-%m-%Y} tinggal {on_day} {item.unit} "
-                        f"({wanted}; penerimaan sesudah tanggal itu belum bisa dipakai)"
+                    message = translate("relief", "Stok {item} tinggal {left} {unit} (diminta {given} {unit})").format(
+                        item=item.name, left=total, unit=item.unit, given=given
                     )
+                else:
+                    message = translate(
+                        "relief",
+                        "Stok {item} pada {day:%d-%m-%Y} tinggal {left} {unit} (diminta {given} {unit};"
+                        " penerimaan sesudah tanggal itu belum bisa dipakai)",
+                    ).format(item=item.name, day=data.distributed_on, left=on_day, unit=item.unit, given=given)
                 errors.append(FieldError("quantity", message))
     else:
         if data.quantity is not None:
-            errors.append(FieldError("quantity", f"Jumlah barang: tidak dipakai untuk {ee.name} (uang)"))
+            message = translate("relief", "Jumlah barang: tidak dipakai untuk {name} (uang)")
+            errors.append(FieldError("quantity", message.format(name=ee.name)))
         given = amount if data.amount is None else data.amount
         if not _positive(given):
-            errors.append(FieldError("amount", f"Jumlah uang: harus bilangan bulat lebih dari 0 (tertulis {given})"))
+            message = translate("relief", "Jumlah uang: harus bilangan bulat lebih dari 0 (tertulis {given})")
+            errors.append(FieldError("amount", message.format(given=given)))
         elif amount is not None and given > amount:  # type: ignore[operator]
             shown = f"Rp{amount:,}".replace(",", ".")
-            errors.append(FieldError("amount", f"Jumlah uang: paling banyak {shown} (tertulis {given})"))
+            message = translate("relief", "Jumlah uang: paling banyak {most} (tertulis {given})")
+            errors.append(FieldError("amount", message.format(most=shown, given=given)))
     return errors
 
 
@@ -157,41 +174,40 @@ def _check_recipient(data: DistributionInput, ee: EventEntitlement, victim: Vict
     errors: list[FieldError] = []
     name = (data.recipient_name or "").strip()
     if not name:
-        errors.append(FieldError("recipient_name", "Nama penerima: wajib diisi"))
+        errors.append(FieldError("recipient_name", translate("relief", "Nama penerima: wajib diisi")))
     elif len(name) > 120:
-        errors.append(FieldError("recipient_name", "Nama penerima: terlalu panjang (maksimal 120 huruf)"))
+        message = translate("relief", "Nama penerima: terlalu panjang (maksimal 120 huruf)")
+        errors.append(FieldError("recipient_name", message))
     if data.recipient_nik and data.recipient_nik.strip():
         errors += [
             FieldError("recipient_nik", e.message)
-            for e in check_nik(data.recipient_nik, kecamatan_codes=None, field="NIK penerima")
+            for e in check_nik(data.recipient_nik, kecamatan_codes=None, field=translate("relief", "NIK penerima"))
         ]
     if len((data.recipient_relation or "").strip()) > 40:
-        errors.append(FieldError("recipient_relation", "Hubungan: terlalu panjang (maksimal 40 huruf)"))
+        message = translate("relief", "Hubungan: terlalu panjang (maksimal 40 huruf)")
+        errors.append(FieldError("recipient_relation", message))
     if ee.basis == PER_DECEASED and victim is not None:
         heir = (victim.heir_name or "").strip()
         if not heir:
-            errors.append(
-                FieldError("recipient_name", f"Ahli waris {victim.name} belum dicatat; lengkapi data korban dahulu")
-            )
+            message = translate("relief", "Ahli waris {name} belum dicatat; lengkapi data korban dahulu")
+            errors.append(FieldError("recipient_name", message.format(name=victim.name)))
         elif name and name.casefold() != heir.casefold():
-            errors.append(
-                FieldError("recipient_name", f"{ee.name} diserahkan kepada ahli waris ({heir}), bukan {name}")
-            )
+            message = translate("relief", "{entitlement} diserahkan kepada ahli waris ({heir}), bukan {name}")
+            errors.append(FieldError("recipient_name", message.format(entitlement=ee.name, heir=heir, name=name)))
     return errors
 
 
 def _check_date(data: DistributionInput, event_day: date) -> list[FieldError]:
     if data.distributed_on is None:
-        return [FieldError("distributed_on", "Tanggal penyaluran: wajib diisi")]
+        return [FieldError("distributed_on", translate("relief", "Tanggal penyaluran: wajib diisi"))]
     if data.distributed_on < event_day:
-        return [
-            FieldError(
-                "distributed_on",
-                f"Tanggal penyaluran: {data.distributed_on:%d-%m-%Y} sebelum tanggal kejadian {event_day:%d-%m-%Y}",
-            )
-        ]
+        message = translate(
+            "relief", "Tanggal penyaluran: {day:%d-%m-%Y} sebelum tanggal kejadian {event_day:%d-%m-%Y}"
+        )
+        return [FieldError("distributed_on", message.format(day=data.distributed_on, event_day=event_day))]
     if data.distributed_on > date.today():
-        return [FieldError("distributed_on", f"Tanggal penyaluran: {data.distributed_on:%d-%m-%Y} belum terjadi")]
+        message = translate("relief", "Tanggal penyaluran: {day:%d-%m-%Y} belum terjadi")
+        return [FieldError("distributed_on", message.format(day=data.distributed_on))]
     return []
 
 
@@ -200,16 +216,19 @@ def _registered(
 ) -> tuple[AffectedFamily, Victim | None]:
     family = session.get(AffectedFamily, data.family_id) if data.family_id else None
     if family is None or family.deleted or family.event_id != ee.event_id:
-        raise ValidationError([FieldError("family_id", "Keluarga: tidak terdaftar pada kejadian ini")])
+        raise ValidationError(
+            [FieldError("family_id", translate("relief", "Keluarga: tidak terdaftar pada kejadian ini"))]
+        )
     if not data.victim_id:
         return family, None
     victim = session.get(Victim, data.victim_id)
     if victim is None or victim.deleted or victim.event_id != ee.event_id:
-        raise ValidationError([FieldError("victim_id", "Korban: tidak terdaftar pada kejadian ini")])
-    if victim.family_id != family.id:
         raise ValidationError(
-            [FieldError("victim_id", f"Korban {victim.name}: bukan anggota keluarga {family.head_name}")]
+            [FieldError("victim_id", translate("relief", "Korban: tidak terdaftar pada kejadian ini"))]
         )
+    if victim.family_id != family.id:
+        message = translate("relief", "Korban {name}: bukan anggota keluarga {head}")
+        raise ValidationError([FieldError("victim_id", message.format(name=victim.name, head=family.head_name))])
     return family, victim
 
 
@@ -217,7 +236,8 @@ def distribute(session: Session, data: DistributionInput, officer: str) -> str:
     """Record one distribution (and, for goods, its stock movement); returns its deterministic id."""
     ee = session.get(EventEntitlement, data.event_entitlement_id) if data.event_entitlement_id else None
     if ee is None or ee.deleted:
-        raise ValidationError([FieldError("event_entitlement_id", "Hak bantuan: tidak diterapkan pada kejadian ini")])
+        message = translate("relief", "Hak bantuan: tidak diterapkan pada kejadian ini")
+        raise ValidationError([FieldError("event_entitlement_id", message)])
     event = get_event(session, ee.event_id)
     acting.require(session, "relief.distribute", kecamatan=event.scope)
     require_open(event)
@@ -233,7 +253,7 @@ def distribute(session: Session, data: DistributionInput, officer: str) -> str:
     errors += _check_value(data, ee, item, session)
     errors += _check_recipient(data, ee, victim)
     if not (officer or "").strip():
-        errors.append(FieldError("officer", "Petugas: wajib diisi"))
+        errors.append(FieldError("officer", translate("relief", "Petugas: wajib diisi")))
     if errors:
         raise ValidationError(errors)
     assert data.distributed_on is not None

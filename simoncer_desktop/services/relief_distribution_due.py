@@ -38,6 +38,7 @@ from simoncer_desktop.services.relief_distribution_views import (
     earlier_distribution,
 )
 from simoncer_desktop.services.relief_reference import EntitlementView, entitlement_in_force, list_entitlements
+from simoncer_desktop.translation import translate
 
 PER_FAMILY = EntitlementBasis.PER_FAMILY.value
 PER_PERSON = EntitlementBasis.PER_PERSON.value
@@ -91,13 +92,14 @@ class DueLine:
 def get_event(session: Session, event_id: str) -> DisasterEvent:
     event = session.get(DisasterEvent, event_id) if event_id else None
     if event is None or event.deleted:
-        raise NotFoundError(f"Kejadian {event_id} tidak ditemukan")
+        raise NotFoundError(translate("relief", "Kejadian {event} tidak ditemukan").format(event=event_id))
     return event
 
 
 def require_open(event: DisasterEvent, field: str = "event_id") -> None:
     if event.status != EventStatus.OPEN.value:
-        raise ValidationError([FieldError(field, f"Kejadian sudah ditutup ({event.title})")])
+        message = translate("relief", "Kejadian sudah ditutup ({title})").format(title=event.title)
+        raise ValidationError([FieldError(field, message)])
 
 
 # --- entitlements applied to an event ------------------------------------------------------------------
@@ -125,10 +127,12 @@ def apply_entitlement(session: Session, event_id: str, code: str, days: int = 1)
     on = event.occurred_at.date()
     index = entitlement_in_force(session, code, on)
     if index is None:
-        raise ValidationError([FieldError("code", f"Indeks bantuan '{code}' belum berlaku pada {on:%d-%m-%Y}")])
+        message = translate("relief", "Indeks bantuan '{code}' belum berlaku pada {day:%d-%m-%Y}")
+        raise ValidationError([FieldError("code", message.format(code=code, day=on))])
     if index.basis == PER_PERSON_DAY:
         if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
-            raise ValidationError([FieldError("days", f"Jumlah hari: harus 1–{MAX_DAYS} (tertulis {days})")])
+            message = translate("relief", "Jumlah hari: harus 1–{most} (tertulis {days})")
+            raise ValidationError([FieldError("days", message.format(most=MAX_DAYS, days=days))])
     else:
         days = 1
     row_id = stable_id("event_entitlement", event.id, code)
@@ -138,9 +142,8 @@ def apply_entitlement(session: Session, event_id: str, code: str, days: int = 1)
     if row is not None and not row.deleted:
         count = _distribution_count(session, row.id)
         if count:
-            raise ValidationError(
-                [FieldError("code", f"{row.name} sudah disalurkan kepada {count} penerima; nilainya tidak bisa diubah")]
-            )
+            message = translate("relief", "{name} sudah disalurkan kepada {count} penerima; nilainya tidak bisa diubah")
+            raise ValidationError([FieldError("code", message.format(name=row.name, count=count))])
     if row is None:
         row = EventEntitlement(id=row_id, event_id=event.id, code=code)
         session.add(row)
@@ -163,12 +166,12 @@ def remove_entitlement(session: Session, event_id: str, code: str) -> None:
         )
     )
     if row is None:
-        raise ValidationError([FieldError("code", f"Hak bantuan '{code}' tidak diterapkan pada kejadian ini")])
+        message = translate("relief", "Hak bantuan '{code}' tidak diterapkan pada kejadian ini")
+        raise ValidationError([FieldError("code", message.format(code=code))])
     count = _distribution_count(session, row.id)
     if count:
-        raise ValidationError(
-            [FieldError("code", f"{row.name} sudah disalurkan kepada {count} penerima; tidak bisa dihapus")]
-        )
+        message = translate("relief", "{name} sudah disalurkan kepada {count} penerima; tidak bisa dihapus")
+        raise ValidationError([FieldError("code", message.format(name=row.name, count=count))])
     row.deleted = True
 
 
@@ -220,31 +223,46 @@ def refusal(
     """Why this family/person is not entitled, or None when they are."""
     if ee.basis == PER_FAMILY:
         if victim is not None:
-            return FieldError("victim_id", f"{ee.name} dihitung per keluarga, bukan per orang")
+            message = translate("relief", "{name} dihitung per keluarga, bukan per orang")
+            return FieldError("victim_id", message.format(name=ee.name))
     elif victim is None:
-        return FieldError("victim_id", f"{ee.name} dihitung per orang: pilih korbannya")
+        return FieldError(
+            "victim_id", translate("relief", "{name} dihitung per orang: pilih korbannya").format(name=ee.name)
+        )
     if DAMAGE_ORDER.get(family.damage, 0) < DAMAGE_ORDER.get(ee.min_damage, 0):
+        message = translate(
+            "relief", "Keluarga {head}: rumah {damage}; {name} hanya untuk kerusakan minimal {min_damage}"
+        )
         return FieldError(
             "family_id",
-            f"Keluarga {family.head_name}: rumah {_damage_label(family.damage)}; {ee.name} hanya untuk "
-            f"kerusakan minimal {_damage_label(ee.min_damage)}",
+            message.format(
+                head=family.head_name,
+                damage=_damage_label(family.damage),
+                name=ee.name,
+                min_damage=_damage_label(ee.min_damage),
+            ),
         )
     if victim is None:
         return None
     who = victim.name
     if ee.basis in (PER_PERSON, PER_PERSON_DAY):
         if victim.deceased:
-            return FieldError("victim_id", f"{who} meninggal; {ee.name} untuk korban yang masih hidup")
+            message = translate("relief", "{who} meninggal; {name} untuk korban yang masih hidup")
+            return FieldError("victim_id", message.format(who=who, name=ee.name))
         if ee.only_displaced and not victim.displaced:
-            return FieldError("victim_id", f"{who} tidak mengungsi; {ee.name} hanya untuk pengungsi")
+            message = translate("relief", "{who} tidak mengungsi; {name} hanya untuk pengungsi")
+            return FieldError("victim_id", message.format(who=who, name=ee.name))
     elif ee.basis == PER_DECEASED:
         if not victim.deceased:
-            return FieldError("victim_id", f"{who} tidak tercatat meninggal; {ee.name} hanya untuk korban meninggal")
+            message = translate("relief", "{who} tidak tercatat meninggal; {name} hanya untuk korban meninggal")
+            return FieldError("victim_id", message.format(who=who, name=ee.name))
     elif ee.basis == PER_SERIOUS_INJURY:
         if victim.deceased or victim.injury != InjuryLevel.SERIOUS.value:
-            return FieldError("victim_id", f"{who} tidak tercatat luka berat; {ee.name} hanya untuk korban luka berat")
+            message = translate("relief", "{who} tidak tercatat luka berat; {name} hanya untuk korban luka berat")
+            return FieldError("victim_id", message.format(who=who, name=ee.name))
     else:
-        return FieldError("event_entitlement_id", f"{ee.name}: dasar perhitungan '{ee.basis}' tidak dikenal")
+        message = translate("relief", "{name}: dasar perhitungan '{basis}' tidak dikenal")
+        return FieldError("event_entitlement_id", message.format(name=ee.name, basis=ee.basis))
     return None
 
 
@@ -268,7 +286,7 @@ def due_for_family(session: Session, family_id: str) -> list[DueLine]:
     the distribution already made (if any); family lines first, then per person."""
     family = session.get(AffectedFamily, family_id) if family_id else None
     if family is None or family.deleted:
-        raise NotFoundError(f"Keluarga {family_id} tidak ditemukan")
+        raise NotFoundError(translate("relief", "Keluarga {family} tidak ditemukan").format(family=family_id))
     victims = list(
         session.scalars(
             select(Victim)

@@ -20,6 +20,7 @@ from simoncer_desktop.models.enums import DisasterKind, EventStatus
 from simoncer_desktop.services.relief_document_parts import label, sort_number
 from simoncer_desktop.services.relief_events import area_text, short_code
 from simoncer_desktop.services.settings import get_setting
+from simoncer_desktop.translation import translate, untranslated
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,17 @@ class EventHeader:
     head_of_office: str
 
 
-def event_header(session: Session, event_id: str) -> EventHeader:
+def live_event(session: Session, event_id: str) -> DisasterEvent:
+    """The live event, or ``NotFoundError`` (screen language)."""
     event = session.get(DisasterEvent, event_id)
     if event is None or event.deleted:
-        raise NotFoundError(f"Kejadian dengan id '{event_id}' tidak ditemukan")
+        raise NotFoundError(translate("relief", "Kejadian dengan id '{id}' tidak ditemukan").format(id=event_id))
+    return event
+
+
+def event_header(session: Session, event_id: str) -> EventHeader:
+    """What every document prints about the event; its labels are Bahasa whatever the screen language."""
+    event = live_event(session, event_id)
     areas = session.execute(
         select(EventArea.kelurahan_code, EventArea.rt, EventArea.rw).where(
             EventArea.event_id == event_id, EventArea.deleted.is_(False)
@@ -56,19 +64,21 @@ def event_header(session: Session, event_id: str) -> EventHeader:
     areas = sorted(areas, key=lambda a: (names.get(a.kelurahan_code, ""), sort_number(a.rw), sort_number(a.rt)))
     kelurahan = tuple(dict.fromkeys(names.get(a.kelurahan_code, a.kelurahan_code) for a in areas))
     today = date.today()
+    with untranslated():
+        kind_label, status_label = label(DisasterKind, event.kind), label(EventStatus, event.status)
     return EventHeader(
         id=event.id,
         code=short_code(event.id),
         title=event.title,
         kind=event.kind,
-        kind_label=label(DisasterKind, event.kind),
+        kind_label=kind_label,
         occurred_at=event.occurred_at,
         kecamatan_code=event.kecamatan_code,
         kecamatan_name=names.get(event.kecamatan_code, event.kecamatan_code),
         kelurahan_names=kelurahan,
         areas_text="; ".join(area_text(names.get(a.kelurahan_code, a.kelurahan_code), a.rt, a.rw) for a in areas),
         status=event.status,
-        status_label=label(EventStatus, event.status),
+        status_label=status_label,
         description=event.description or "",
         office_name=str(get_setting(session, "report_office_name", today)),
         head_of_office=str(get_setting(session, "report_head_of_office_name", today)),

@@ -3,7 +3,6 @@ the aid received per person/family in one query, and text helpers (labels, RT/RW
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -32,8 +31,9 @@ def dmy(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else "-"
 
 
-@functools.cache
 def label(enum: type[LabeledEnum], code: str) -> str:
+    """The label of ``code`` (the code itself when unknown): Bahasa inside ``untranslated()``, as every
+    document is made. Not cached: the label depends on the thread's language."""
     try:
         return enum(code).label
     except ValueError:

@@ -25,7 +25,7 @@ from simoncer_desktop.errors import FieldError, ValidationError
 from simoncer_desktop.models import AffectedFamily, Distribution, EventEntitlement, Household, ReliefItem, Victim
 from simoncer_desktop.models.enums import AttachmentOwner, DamageLevel, HouseholdStatus, InjuryLevel, Relationship
 from simoncer_desktop.services.attachments import AttachmentView, attachments_of, attachments_of_many
-from simoncer_desktop.services.relief_document_events import EventHeader, event_header, names_of
+from simoncer_desktop.services.relief_document_events import EventHeader, event_header, live_event, names_of
 from simoncer_desktop.services.relief_document_parts import (
     AidLine,
     CashLine,
@@ -44,6 +44,7 @@ from simoncer_desktop.services.relief_document_parts import (
     sort_number,
 )
 from simoncer_desktop.services.relief_events import short_code
+from simoncer_desktop.translation import translate, untranslated
 
 __all__ = [
     "AidLine",
@@ -143,15 +144,18 @@ class BeritaAcaraData:
 
     @property
     def period_text(self) -> str:
-        """``tanggal 21-11-2026``, ``21-11-2026 s.d. 23-11-2026``, ``sejak …``, ``sampai …`` or the whole event."""
+        """``tanggal 21-11-2026``, ``21-11-2026 s.d. 23-11-2026``, ``sejak …``, ``sampai …`` or the whole event,
+        in the screen language (Bahasa inside ``untranslated()``, as the documents are written)."""
         start, end = self.date_from, self.date_to
         if start and end:
-            return f"tanggal {dmy(start)}" if start == end else f"{dmy(start)} s.d. {dmy(end)}"
+            if start == end:
+                return translate("relief", "tanggal {day}").format(day=dmy(start))
+            return translate("relief", "{start} s.d. {end}").format(start=dmy(start), end=dmy(end))
         if start:
-            return f"sejak {dmy(start)}"
+            return translate("relief", "sejak {day}").format(day=dmy(start))
         if end:
-            return f"sampai {dmy(end)}"
-        return "sejak awal kejadian"
+            return translate("relief", "sampai {day}").format(day=dmy(end))
+        return translate("relief", "sejak awal kejadian")
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,17 @@ class EventReportData:
 
 def bnba(session: Session, event_id: str, kelurahan_code: str | None = None) -> BnbaData:
     """The event's victims by name and address, ordered by kelurahan, RT, RW, family head and
-    relationship; optionally only the families of one kelurahan."""
+    relationship; optionally only the families of one kelurahan. Its texts are Bahasa whatever the screen
+    language (``NotFoundError``/``ValidationError`` for an unknown event or kelurahan are not)."""
+    live_event(session, event_id)
+    if kelurahan_code and kelurahan_code not in names_of(session, {kelurahan_code}):
+        message = translate("relief", "Kelurahan '{code}' tidak dikenal").format(code=kelurahan_code)
+        raise ValidationError(FieldError("kelurahan", message))
+    with untranslated():
+        return _bnba(session, event_id, kelurahan_code)
+
+
+def _bnba(session: Session, event_id: str, kelurahan_code: str | None) -> BnbaData:
     header = event_header(session, event_id)
     query = (
         select(VICTIM_COLUMNS, FAMILY_COLUMNS, Household.status)
@@ -280,9 +294,15 @@ def berita_acara(
     session: Session, event_id: str, date_from: date | None = None, date_to: date | None = None
 ) -> BeritaAcaraData:
     """The hand-over record of the event's distributions made from ``date_from`` to ``date_to``
-    (inclusive; open ends allowed)."""
+    (inclusive; open ends allowed). Its texts are Bahasa whatever the screen language."""
     if date_from and date_to and date_from > date_to:
-        raise ValidationError(FieldError("date_from", "Tanggal awal sesudah tanggal akhir"))
+        raise ValidationError(FieldError("date_from", translate("relief", "Tanggal awal sesudah tanggal akhir")))
+    live_event(session, event_id)
+    with untranslated():
+        return _berita_acara(session, event_id, date_from, date_to)
+
+
+def _berita_acara(session: Session, event_id: str, date_from: date | None, date_to: date | None) -> BeritaAcaraData:
     header = event_header(session, event_id)
     query = (
         select(Distribution, EventEntitlement, ReliefItem.unit, AffectedFamily, Victim)
@@ -369,7 +389,14 @@ def berita_acara(
 
 def event_report(session: Session, event_id: str) -> EventReportData:
     """The event's numbers (families, people, displaced, injured, deceased, damage, needs), what was
-    distributed (goods per item, cash per entitlement) and the photos of the event and its distributions."""
+    distributed (goods per item, cash per entitlement) and the photos of the event and its distributions.
+    Its texts are Bahasa whatever the screen language."""
+    live_event(session, event_id)
+    with untranslated():
+        return _event_report(session, event_id)
+
+
+def _event_report(session: Session, event_id: str) -> EventReportData:
     header = event_header(session, event_id)
     families = session.execute(
         select(

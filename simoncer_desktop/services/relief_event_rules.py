@@ -13,6 +13,7 @@ from simoncer_desktop.errors import FieldError
 from simoncer_desktop.models import Wilayah
 from simoncer_desktop.models.enums import DisasterKind
 from simoncer_desktop.services.reference import KECAMATAN, KELURAHAN
+from simoncer_desktop.translation import translate
 
 if TYPE_CHECKING:
     from simoncer_desktop.services.relief_events import AreaInput, EventInput
@@ -24,7 +25,7 @@ FUTURE_SLACK = timedelta(days=1)
 
 def _area_errors(session: Session, data: EventInput) -> list[FieldError]:
     if not data.areas:
-        return [FieldError("areas", "Wilayah terdampak: tambahkan minimal satu kelurahan")]
+        return [FieldError("areas", translate("relief", "Wilayah terdampak: tambahkan minimal satu kelurahan"))]
     codes = {a.kelurahan_code for a in data.areas}
     found = {
         kode: (nama, tingkat, parent)
@@ -35,17 +36,20 @@ def _area_errors(session: Session, data: EventInput) -> list[FieldError]:
     errors: list[FieldError] = []
     seen: dict[AreaInput, int] = {}
     for row, area in enumerate(data.areas, start=1):
-        prefix = f"Wilayah {row}"
         region = found.get(area.kelurahan_code)
         if not area.kelurahan_code or region is None or region[1] != KELURAHAN:
-            errors.append(FieldError("areas", f"{prefix}: kelurahan wajib dipilih dari daftar wilayah", row))
+            message = translate("relief", "Wilayah {row}: kelurahan wajib dipilih dari daftar wilayah")
+            errors.append(FieldError("areas", message.format(row=row), row))
         elif region[2] != data.kecamatan_code:
-            errors.append(FieldError("areas", f"{prefix}: kelurahan {region[0]} tidak berada di kecamatan ini", row))
+            message = translate("relief", "Wilayah {row}: kelurahan {name} tidak berada di kecamatan ini")
+            errors.append(FieldError("areas", message.format(row=row, name=region[0]), row))
         for label, value in (("RT", area.rt), ("RW", area.rw)):
             if value and not RT_RW.match(value):
-                errors.append(FieldError("areas", f"{prefix}: {label} harus angka 1–3 digit (tertulis '{value}')", row))
+                message = translate("relief", "Wilayah {row}: {label} harus angka 1–3 digit (tertulis '{value}')")
+                errors.append(FieldError("areas", message.format(row=row, label=label, value=value), row))
         if area in seen:
-            errors.append(FieldError("areas", f"{prefix}: sama dengan wilayah {seen[area]}", row))
+            message = translate("relief", "Wilayah {row}: sama dengan wilayah {other}")
+            errors.append(FieldError("areas", message.format(row=row, other=seen[area]), row))
         seen.setdefault(area, row)
     return errors
 
@@ -55,19 +59,22 @@ def validate_event(session: Session, data: EventInput, now: datetime | None = No
     now = now or datetime.now()
     errors: list[FieldError] = []
     if not data.kind:
-        errors.append(FieldError("kind", "Jenis bencana: wajib dipilih"))
+        errors.append(FieldError("kind", translate("relief", "Jenis bencana: wajib dipilih")))
     elif data.kind not in {k.value for k in DisasterKind}:
-        errors.append(FieldError("kind", f"Jenis bencana: nilai '{data.kind}' tidak dikenal"))
+        message = translate("relief", "Jenis bencana: nilai '{kind}' tidak dikenal")
+        errors.append(FieldError("kind", message.format(kind=data.kind)))
     if not data.title:
-        errors.append(FieldError("title", "Judul: wajib diisi"))
+        errors.append(FieldError("title", translate("relief", "Judul: wajib diisi")))
     elif len(data.title) > 200:
-        errors.append(FieldError("title", "Judul: terlalu panjang (maksimal 200 huruf)"))
+        errors.append(FieldError("title", translate("relief", "Judul: terlalu panjang (maksimal 200 huruf)")))
     if data.occurred_at is None:
-        errors.append(FieldError("occurred_at", "Waktu kejadian: wajib diisi"))
+        errors.append(FieldError("occurred_at", translate("relief", "Waktu kejadian: wajib diisi")))
     elif data.occurred_at > now + FUTURE_SLACK:
-        errors.append(FieldError("occurred_at", f"Waktu kejadian: {data.occurred_at:%d-%m-%Y %H:%M} ada di masa depan"))
+        message = translate("relief", "Waktu kejadian: {when:%d-%m-%Y %H:%M} ada di masa depan")
+        errors.append(FieldError("occurred_at", message.format(when=data.occurred_at)))
     region = session.get(Wilayah, data.kecamatan_code) if data.kecamatan_code else None
     if region is None or region.tingkat != KECAMATAN:
-        errors.append(FieldError("kecamatan_code", "Kecamatan: wajib dipilih dari daftar wilayah"))
+        message = translate("relief", "Kecamatan: wajib dipilih dari daftar wilayah")
+        errors.append(FieldError("kecamatan_code", message))
         return errors
     return errors + _area_errors(session, data)

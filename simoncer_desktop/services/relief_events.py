@@ -27,9 +27,17 @@ from simoncer_desktop.models import AffectedFamily, DisasterEvent, Distribution,
 from simoncer_desktop.models.enums import DisasterKind, EventStatus
 from simoncer_desktop.services import acting
 from simoncer_desktop.services.relief_event_rules import validate_event
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
-CLOSED_MESSAGE = "Kejadian sudah ditutup"
-_KIND_LABELS = {k.value: k.label for k in DisasterKind}
+CLOSED_MESSAGE = QT_TRANSLATE_NOOP("relief", "Kejadian sudah ditutup")
+
+
+def _kind_label(kind: str) -> str:
+    """The kind in the screen language (an unknown code as itself)."""
+    try:
+        return DisasterKind(kind).label
+    except ValueError:
+        return kind
 
 
 @dataclass(frozen=True)
@@ -132,7 +140,7 @@ def _raise_if(errors: list[FieldError]) -> None:
 def _live_event(session: Session, event_id: str) -> DisasterEvent:
     event = session.get(DisasterEvent, event_id)
     if event is None or event.deleted:
-        raise NotFoundError("Kejadian tidak ditemukan (mungkin sudah dihapus)")
+        raise NotFoundError(translate("relief", "Kejadian tidak ditemukan (mungkin sudah dihapus)"))
     return event
 
 
@@ -140,7 +148,8 @@ def require_open_event(session: Session, event_id: str) -> DisasterEvent:
     """The live event, or ``NotFoundError``; ``ValidationError`` ("Kejadian sudah ditutup") when closed."""
     event = _live_event(session, event_id)
     if event.status == EventStatus.CLOSED:
-        raise ValidationError([FieldError("event_id", f"{CLOSED_MESSAGE}: {event.title}")])
+        message = f"{translate('relief', CLOSED_MESSAGE)}: {event.title}"
+        raise ValidationError([FieldError("event_id", message)])
     return event
 
 
@@ -201,16 +210,11 @@ def update_event(session: Session, event_id: str, data: EventInput) -> None:
     ).one()
     families, first_day = int(first[0] or 0), first[1]
     if families and data.kecamatan_code != event.kecamatan_code:
-        errors.append(
-            FieldError("kecamatan_code", f"Kecamatan: tidak dapat diubah, sudah ada {families} keluarga terdaftar")
-        )
+        message = translate("relief", "Kecamatan: tidak dapat diubah, sudah ada {count} keluarga terdaftar")
+        errors.append(FieldError("kecamatan_code", message.format(count=families)))
     if first_day is not None and data.occurred_at is not None and data.occurred_at.date() > first_day:
-        errors.append(
-            FieldError(
-                "occurred_at",
-                f"Waktu kejadian: tidak boleh sesudah pendaftaran korban pertama ({first_day:%d-%m-%Y})",
-            )
-        )
+        message = translate("relief", "Waktu kejadian: tidak boleh sesudah pendaftaran korban pertama ({day:%d-%m-%Y})")
+        errors.append(FieldError("occurred_at", message.format(day=first_day)))
     _raise_if(errors)
     event.kind = data.kind
     event.title = data.title
@@ -228,11 +232,11 @@ def close_event(session: Session, event_id: str, on: date, actor: str) -> None:
     event = require_open_event(session, event_id)
     acting.require(session, EVENT, kecamatan=event.scope)
     if on < event.occurred_at.date():
-        raise ValidationError(
-            [FieldError("closed_on", f"Tanggal penutupan: sebelum tanggal kejadian ({event.occurred_at:%d-%m-%Y})")]
-        )
+        message = translate("relief", "Tanggal penutupan: sebelum tanggal kejadian ({day:%d-%m-%Y})")
+        raise ValidationError([FieldError("closed_on", message.format(day=event.occurred_at))])
     if on > date.today():
-        raise ValidationError([FieldError("closed_on", f"Tanggal penutupan: {on:%d-%m-%Y} ada di masa depan")])
+        message = translate("relief", "Tanggal penutupan: {day:%d-%m-%Y} ada di masa depan")
+        raise ValidationError([FieldError("closed_on", message.format(day=on))])
     event.status = EventStatus.CLOSED.value
     event.closed_on = on
     session.flush()
@@ -242,7 +246,8 @@ def reopen_event(session: Session, event_id: str) -> None:
     event = _live_event(session, event_id)
     acting.require(session, EVENT, kecamatan=event.scope)
     if event.status != EventStatus.CLOSED:
-        raise ValidationError([FieldError("event_id", f"Kejadian masih dibuka: {event.title}")])
+        message = translate("relief", "Kejadian masih dibuka: {title}").format(title=event.title)
+        raise ValidationError([FieldError("event_id", message)])
     event.status = EventStatus.OPEN.value
     event.closed_on = None
     session.flush()
@@ -313,7 +318,7 @@ def _rows(session: Session, events: list[tuple[DisasterEvent, str]]) -> list[Eve
                 id=event.id,
                 code=short_code(event.id),
                 kind=event.kind,
-                kind_label=_KIND_LABELS.get(event.kind, event.kind),
+                kind_label=_kind_label(event.kind),
                 title=event.title,
                 occurred_at=event.occurred_at,
                 kecamatan_code=event.kecamatan_code,
@@ -358,7 +363,8 @@ def resolve_event(session: Session, ref: str) -> str:
     """A live event's id from its full id or its short code (case-insensitive)."""
     text = (ref or "").strip().lower()
     if not text:
-        raise ValidationError([FieldError("event", "Kejadian: wajib diisi (id atau kode 8 karakter)")])
+        message = translate("relief", "Kejadian: wajib diisi (id atau kode 8 karakter)")
+        raise ValidationError([FieldError("event", message)])
     live = DisasterEvent.deleted.is_(False)
     if len(text) == 36:
         found = session.scalar(select(DisasterEvent.id).where(DisasterEvent.id == text, live))
@@ -371,7 +377,7 @@ def resolve_event(session: Session, ref: str) -> str:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise ValidationError(
-                [FieldError("event", f"Kejadian: kode {text.upper()} cocok dengan beberapa kejadian; pakai id lengkap")]
-            )
-    raise ValidationError([FieldError("event", f"Kejadian '{ref.strip()}' tidak ditemukan")])
+            message = translate("relief", "Kejadian: kode {code} cocok dengan beberapa kejadian; pakai id lengkap")
+            raise ValidationError([FieldError("event", message.format(code=text.upper()))])
+    message = translate("relief", "Kejadian '{ref}' tidak ditemukan").format(ref=ref.strip())
+    raise ValidationError([FieldError("event", message)])

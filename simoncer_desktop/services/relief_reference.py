@@ -32,6 +32,7 @@ from simoncer_desktop.models.enums import (
     StockMovementKind,
 )
 from simoncer_desktop.services import acting
+from simoncer_desktop.translation import translate
 
 CODE_PATTERN = re.compile(r"[a-z0-9_]{2,30}")
 PERSON_BASES = frozenset({EntitlementBasis.PER_PERSON.value, EntitlementBasis.PER_PERSON_DAY.value})
@@ -188,7 +189,11 @@ def list_items(session: Session) -> list[ItemView]:
 def get_item(session: Session, item_id: str | None, field: str = "item_id") -> ReliefItem:
     item = session.get(ReliefItem, item_id) if item_id else None
     if item is None or item.deleted:
-        message = "Barang: wajib dipilih" if not item_id else "Barang: tidak ditemukan"
+        message = (
+            translate("relief", "Barang: wajib dipilih")
+            if not item_id
+            else translate("relief", "Barang: tidak ditemukan")
+        )
         raise ValidationError([FieldError(field, message)])
     return item
 
@@ -199,15 +204,15 @@ def add_item(session: Session, code: str, name: str, unit: str) -> str:
     code = (code or "").strip()
     errors: list[FieldError] = []
     if not CODE_PATTERN.fullmatch(code):
-        errors.append(
-            FieldError("code", f"Kode barang: 2–30 huruf kecil, angka atau '_', tanpa spasi (tertulis '{code}')")
-        )
+        message = translate("relief", "Kode barang: 2–30 huruf kecil, angka atau '_', tanpa spasi (tertulis '{code}')")
+        errors.append(FieldError("code", message.format(code=code)))
     else:
         existing = session.scalar(select(ReliefItem).where(ReliefItem.code == code))
         if existing is not None and not existing.deleted:
-            errors.append(FieldError("code", f"Kode barang '{code}' sudah dipakai untuk {existing.name}"))
-    errors += _text(name, "name", "Nama barang", 120)
-    errors += _text(unit, "unit", "Satuan", 20)
+            message = translate("relief", "Kode barang '{code}' sudah dipakai untuk {name}")
+            errors.append(FieldError("code", message.format(code=code, name=existing.name)))
+    errors += _text(name, "name", translate("relief", "Nama barang"), 120)
+    errors += _text(unit, "unit", translate("relief", "Satuan"), 20)
     if errors:
         raise ValidationError(errors)
     existing = session.scalar(select(ReliefItem).where(ReliefItem.code == code))
@@ -222,9 +227,10 @@ def add_item(session: Session, code: str, name: str, unit: str) -> str:
 
 def _text(value: str | None, field: str, label: str, max_len: int) -> list[FieldError]:
     if not value or not value.strip():
-        return [FieldError(field, f"{label}: wajib diisi")]
+        return [FieldError(field, translate("relief", "{label}: wajib diisi").format(label=label))]
     if len(value.strip()) > max_len:
-        return [FieldError(field, f"{label}: terlalu panjang (maksimal {max_len} huruf)")]
+        message = translate("relief", "{label}: terlalu panjang (maksimal {max_len} huruf)")
+        return [FieldError(field, message.format(label=label, max_len=max_len))]
     return []
 
 
@@ -275,33 +281,41 @@ def check_entitlement(session: Session, data: EntitlementInput, valid_from: date
     errors: list[FieldError] = []
     code = (data.code or "").strip()
     if not re.fullmatch(r"[a-z0-9_]{2,40}", code):
-        errors.append(FieldError("code", f"Kode: 2–40 huruf kecil, angka atau '_', tanpa spasi (tertulis '{code}')"))
-    errors += _text(data.name, "name", "Nama bantuan", 120)
+        message = translate("relief", "Kode: 2–40 huruf kecil, angka atau '_', tanpa spasi (tertulis '{code}')")
+        errors.append(FieldError("code", message.format(code=code)))
+    errors += _text(data.name, "name", translate("relief", "Nama bantuan"), 120)
     kinds = {k.value for k in EntitlementKind}
     if data.kind not in kinds:
-        errors.append(FieldError("kind", f"Jenis: harus uang atau barang (tertulis '{data.kind}')"))
+        message = translate("relief", "Jenis: harus uang atau barang (tertulis '{kind}')")
+        errors.append(FieldError("kind", message.format(kind=data.kind)))
     if data.basis not in {b.value for b in EntitlementBasis}:
-        errors.append(FieldError("basis", f"Dasar perhitungan: '{data.basis}' tidak dikenal"))
+        message = translate("relief", "Dasar perhitungan: '{basis}' tidak dikenal")
+        errors.append(FieldError("basis", message.format(basis=data.basis)))
     if isinstance(data.amount, bool) or not isinstance(data.amount, int) or data.amount <= 0:
-        label = "Jumlah (rupiah)" if data.kind == EntitlementKind.CASH.value else "Jumlah barang"
-        errors.append(FieldError("amount", f"{label}: harus bilangan bulat lebih dari 0 (tertulis {data.amount})"))
+        message = (
+            translate("relief", "Jumlah (rupiah): harus bilangan bulat lebih dari 0 (tertulis {amount})")
+            if data.kind == EntitlementKind.CASH.value
+            else translate("relief", "Jumlah barang: harus bilangan bulat lebih dari 0 (tertulis {amount})")
+        )
+        errors.append(FieldError("amount", message.format(amount=data.amount)))
     if data.kind == EntitlementKind.ITEM.value:
         if not data.item_id:
-            errors.append(FieldError("item_id", "Barang: wajib dipilih untuk bantuan berupa barang"))
+            message = translate("relief", "Barang: wajib dipilih untuk bantuan berupa barang")
+            errors.append(FieldError("item_id", message))
         else:
             item = session.get(ReliefItem, data.item_id)
             if item is None or item.deleted:
-                errors.append(FieldError("item_id", "Barang: tidak ditemukan"))
+                errors.append(FieldError("item_id", translate("relief", "Barang: tidak ditemukan")))
     elif data.kind == EntitlementKind.CASH.value and data.item_id:
-        errors.append(FieldError("item_id", "Barang: tidak dipakai untuk bantuan berupa uang"))
+        errors.append(FieldError("item_id", translate("relief", "Barang: tidak dipakai untuk bantuan berupa uang")))
     if data.min_damage not in {d.value for d in DamageLevel}:
-        errors.append(FieldError("min_damage", f"Kerusakan minimal: '{data.min_damage}' tidak dikenal"))
+        message = translate("relief", "Kerusakan minimal: '{damage}' tidak dikenal")
+        errors.append(FieldError("min_damage", message.format(damage=data.min_damage)))
     if data.only_displaced and data.basis not in PERSON_BASES:
-        errors.append(
-            FieldError("only_displaced", "Hanya pengungsi: hanya berlaku untuk bantuan per jiwa atau per jiwa per hari")
-        )
+        message = translate("relief", "Hanya pengungsi: hanya berlaku untuk bantuan per jiwa atau per jiwa per hari")
+        errors.append(FieldError("only_displaced", message))
     if valid_from is None:
-        errors.append(FieldError("valid_from", "Berlaku mulai: wajib diisi"))
+        errors.append(FieldError("valid_from", translate("relief", "Berlaku mulai: wajib diisi")))
     return errors
 
 

@@ -22,6 +22,7 @@ from simoncer_desktop.models.enums import StockMovementKind, StockSource
 from simoncer_desktop.services import acting
 from simoncer_desktop.services.reference import kecamatan_codes
 from simoncer_desktop.services.relief_reference import ItemView, get_item, item_balances, item_view
+from simoncer_desktop.translation import translate
 
 RECEIPT = StockMovementKind.RECEIPT.value
 ISSUE = StockMovementKind.DISTRIBUTION.value
@@ -76,23 +77,30 @@ def receive_stock(session: Session, data: ReceiptInput, actor: str) -> str:
         errors += exc.errors
     quantity = data.quantity
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity <= 0:
-        unit = f" ({item.unit})" if item else ""
-        errors.append(FieldError("quantity", f"Jumlah{unit}: harus bilangan bulat lebih dari 0 (tertulis {quantity})"))
+        if item:
+            message = translate("relief", "Jumlah ({unit}): harus bilangan bulat lebih dari 0 (tertulis {given})")
+        else:
+            message = translate("relief", "Jumlah: harus bilangan bulat lebih dari 0 (tertulis {given})")
+        errors.append(FieldError("quantity", message.format(unit=item.unit if item else "", given=quantity)))
     if data.received_on is None:
-        errors.append(FieldError("received_on", "Tanggal terima: wajib diisi"))
+        errors.append(FieldError("received_on", translate("relief", "Tanggal terima: wajib diisi")))
     elif data.received_on > date.today():
-        errors.append(FieldError("received_on", f"Tanggal terima: {data.received_on:%d-%m-%Y} belum terjadi"))
+        message = translate("relief", "Tanggal terima: {day:%d-%m-%Y} belum terjadi")
+        errors.append(FieldError("received_on", message.format(day=data.received_on)))
     sources = {s.value for s in StockSource}
     if data.source not in sources:
         known = ", ".join(s.label for s in StockSource)
-        errors.append(FieldError("source", f"Sumber: '{data.source or ''}' tidak dikenal (pilih {known})"))
+        message = translate("relief", "Sumber: '{source}' tidak dikenal (pilih {known})")
+        errors.append(FieldError("source", message.format(source=data.source or "", known=known)))
     if len((data.document_no or "").strip()) > 120:
-        errors.append(FieldError("document_no", "No. dokumen: terlalu panjang (maksimal 120 huruf)"))
+        message = translate("relief", "No. dokumen: terlalu panjang (maksimal 120 huruf)")
+        errors.append(FieldError("document_no", message))
     if not (actor or "").strip():
-        errors.append(FieldError("actor", "Petugas: wajib diisi"))
+        errors.append(FieldError("actor", translate("relief", "Petugas: wajib diisi")))
     scope = (data.scope or "").strip() or GLOBAL_SCOPE
     if scope != GLOBAL_SCOPE and scope not in kecamatan_codes(session):
-        errors.append(FieldError("scope", f"Kecamatan: '{scope}' bukan kode kecamatan yang terdaftar"))
+        message = translate("relief", "Kecamatan: '{scope}' bukan kode kecamatan yang terdaftar")
+        errors.append(FieldError("scope", message.format(scope=scope)))
     if errors:
         raise ValidationError(errors)
     assert item is not None and quantity is not None and data.received_on is not None

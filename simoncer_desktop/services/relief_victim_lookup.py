@@ -20,6 +20,7 @@ from sqlalchemy.sql.operators import custom_op
 from simoncer_desktop.models import AffectedFamily, Household, Member, Victim, Wilayah
 from simoncer_desktop.models.enums import HouseholdStatus
 from simoncer_desktop.services.caseload_query import MIN_DIGITS, MIN_LETTERS, fold, fts_query
+from simoncer_desktop.translation import translate
 
 LOW_32 = 0xFFFFFFFF
 
@@ -59,8 +60,12 @@ def lookup_hint(value: str) -> str | None:
         return None
     digits = _digits(value)
     if digits is not None:
-        return None if len(digits) >= MIN_DIGITS else f"Ketik minimal {MIN_DIGITS} digit NIK/No. KK"
-    return None if len(fold(value).strip()) >= MIN_LETTERS else f"Ketik minimal {MIN_LETTERS} huruf nama"
+        if len(digits) >= MIN_DIGITS:
+            return None
+        return translate("relief", "Ketik minimal {count} digit NIK/No. KK").format(count=MIN_DIGITS)
+    if len(fold(value).strip()) >= MIN_LETTERS:
+        return None
+    return translate("relief", "Ketik minimal {count} huruf nama").format(count=MIN_LETTERS)
 
 
 def _index_rowids(session: Session, query: str, limit: int) -> list[int]:

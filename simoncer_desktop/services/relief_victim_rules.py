@@ -19,6 +19,7 @@ from simoncer_desktop.models.enums import DamageLevel, InjuryLevel, Relationship
 from simoncer_desktop.services.identity import check_nik, check_no_kk
 from simoncer_desktop.services.reference import KELURAHAN, kecamatan_codes
 from simoncer_desktop.services.relief_victim_types import FamilyInput, VictimInput
+from simoncer_desktop.translation import translate
 
 RT_RW = re.compile(r"^\d{1,3}$")
 PHONE = re.compile(r"^(\+62|0)\d{8,13}$")
@@ -43,7 +44,7 @@ class FamilyRules:
         if on is not None:
             errors += self.registration_day(on)
         if not data.victims:
-            errors.append(FieldError("victims", "Korban: tambahkan minimal satu orang"))
+            errors.append(FieldError("victims", translate("relief", "Korban: tambahkan minimal satu orang")))
         for row, victim in enumerate(data.victims, start=1):
             errors += self.victim_fields(victim, row)
         errors += self.duplicates_within(data.victims)
@@ -53,28 +54,29 @@ class FamilyRules:
     def registration_day(self, on: date) -> list[FieldError]:
         event_day = self.event.occurred_at.date()
         if on < event_day:
-            return [
-                FieldError(
-                    "registered_on",
-                    f"Tanggal pendaftaran: {on:%d-%m-%Y} sebelum tanggal kejadian ({event_day:%d-%m-%Y})",
-                )
-            ]
+            message = translate(
+                "relief", "Tanggal pendaftaran: {day:%d-%m-%Y} sebelum tanggal kejadian ({event_day:%d-%m-%Y})"
+            )
+            return [FieldError("registered_on", message.format(day=on, event_day=event_day))]
         if on > self.today:
-            return [FieldError("registered_on", f"Tanggal pendaftaran: {on:%d-%m-%Y} ada di masa depan")]
+            message = translate("relief", "Tanggal pendaftaran: {day:%d-%m-%Y} ada di masa depan")
+            return [FieldError("registered_on", message.format(day=on))]
         return []
 
     def family_fields(self, data: FamilyInput) -> list[FieldError]:
         errors: list[FieldError] = []
         if not data.head_name.strip():
-            errors.append(FieldError("head_name", "Kepala keluarga: wajib diisi"))
+            errors.append(FieldError("head_name", translate("relief", "Kepala keluarga: wajib diisi")))
         elif len(data.head_name.strip()) > 120:
-            errors.append(FieldError("head_name", "Kepala keluarga: terlalu panjang (maksimal 120 huruf)"))
+            message = translate("relief", "Kepala keluarga: terlalu panjang (maksimal 120 huruf)")
+            errors.append(FieldError("head_name", message))
         no_kk = (data.no_kk or "").strip()
         if not no_kk:
             if not data.no_document_reason.strip():
-                errors.append(
-                    FieldError("no_kk", "No. KK: wajib diisi, atau isi alasan tanpa dokumen (mis. KK hilang/hanyut)")
+                message = translate(
+                    "relief", "No. KK: wajib diisi, atau isi alasan tanpa dokumen (mis. KK hilang/hanyut)"
                 )
+                errors.append(FieldError("no_kk", message))
         else:
             errors += [
                 FieldError("no_kk", e.message)
@@ -82,58 +84,68 @@ class FamilyRules:
             ]
         region = self.session.get(Wilayah, data.kelurahan_code) if data.kelurahan_code else None
         if region is None or region.tingkat != KELURAHAN:
-            errors.append(FieldError("kelurahan_code", "Kelurahan: wajib dipilih dari daftar wilayah"))
+            message = translate("relief", "Kelurahan: wajib dipilih dari daftar wilayah")
+            errors.append(FieldError("kelurahan_code", message))
         for name, label, value in (("rt", "RT", data.rt), ("rw", "RW", data.rw)):
             if value and not RT_RW.match(value.strip()):
-                errors.append(FieldError(name, f"{label}: harus angka 1–3 digit (tertulis '{value}')"))
+                message = translate("relief", "{label}: harus angka 1–3 digit (tertulis '{value}')")
+                errors.append(FieldError(name, message.format(label=label, value=value)))
         if data.phone and not PHONE.match(data.phone.replace(" ", "").replace("-", "")):
-            errors.append(FieldError("phone", f"Telepon: '{data.phone}' bukan nomor telepon Indonesia (08… atau +62…)"))
+            message = translate("relief", "Telepon: '{phone}' bukan nomor telepon Indonesia (08… atau +62…)")
+            errors.append(FieldError("phone", message.format(phone=data.phone)))
         if data.damage not in _codes(DamageLevel):
-            errors.append(FieldError("damage", f"Tingkat kerusakan: nilai '{data.damage}' tidak dikenal"))
+            message = translate("relief", "Tingkat kerusakan: nilai '{damage}' tidak dikenal")
+            errors.append(FieldError("damage", message.format(damage=data.damage)))
         if data.household_id:
             household = self.session.get(Household, data.household_id)
             if household is None or household.deleted:
-                errors.append(FieldError("household_id", "Keluarga KPM: tidak ditemukan di data keluarga"))
+                message = translate("relief", "Keluarga KPM: tidak ditemukan di data keluarga")
+                errors.append(FieldError("household_id", message))
         return errors
 
     def victim_fields(self, v: VictimInput, row: int) -> list[FieldError]:
-        prefix = f"Korban {row}"
+        prefix = translate("relief", "Korban {row}").format(row=row)
         errors: list[FieldError] = []
 
         def add(field: str, message: str) -> None:
             errors.append(FieldError(field, f"{prefix}: {message}", row))
 
         if not v.name.strip():
-            add("name", "Nama: wajib diisi")
+            add("name", translate("relief", "Nama: wajib diisi"))
         elif len(v.name.strip()) > 120:
-            add("name", "Nama: terlalu panjang (maksimal 120 huruf)")
+            add("name", translate("relief", "Nama: terlalu panjang (maksimal 120 huruf)"))
         if v.sex not in _codes(Sex):
-            add("sex", "Jenis kelamin: wajib dipilih (L/P)")
+            add("sex", translate("relief", "Jenis kelamin: wajib dipilih (L/P)"))
         if v.relation not in _codes(Relationship):
-            add("relation", f"Hubungan keluarga: nilai '{v.relation}' tidak dikenal")
+            add(
+                "relation",
+                translate("relief", "Hubungan keluarga: nilai '{value}' tidak dikenal").format(value=v.relation),
+            )
         if v.injury not in _codes(InjuryLevel):
-            add("injury", f"Luka: nilai '{v.injury}' tidak dikenal")
+            add("injury", translate("relief", "Luka: nilai '{value}' tidak dikenal").format(value=v.injury))
         if v.birth_date is not None and v.birth_date > self.today:
-            add("birth_date", f"Tanggal lahir: {v.birth_date:%d-%m-%Y} ada di masa depan")
+            add(
+                "birth_date",
+                translate("relief", "Tanggal lahir: {day:%d-%m-%Y} ada di masa depan").format(day=v.birth_date),
+            )
         nik = (v.nik or "").strip()
         if not nik:
             if not v.no_document_reason.strip():
-                add("nik", "NIK: wajib diisi, atau isi alasan tanpa NIK (mis. KTP hilang/hanyut)")
+                add("nik", translate("relief", "NIK: wajib diisi, atau isi alasan tanpa NIK (mis. KTP hilang/hanyut)"))
         else:
             sex = v.sex if v.sex in ("L", "P") else None
             for e in check_nik(nik, kecamatan_codes=self.kecamatan, sex=sex, birth_date=v.birth_date, today=self.today):
                 add("nik", e.message)
         if v.deceased and not v.heir_name.strip():
-            add("heir_name", "Ahli waris: wajib diisi untuk korban meninggal")
+            add("heir_name", translate("relief", "Ahli waris: wajib diisi untuk korban meninggal"))
         if v.heir_nik and v.heir_nik.strip():
-            for e in check_nik(
-                v.heir_nik.strip(), kecamatan_codes=self.kecamatan, today=self.today, field="NIK ahli waris"
-            ):
+            heir_field = translate("relief", "NIK ahli waris")
+            for e in check_nik(v.heir_nik.strip(), kecamatan_codes=self.kecamatan, today=self.today, field=heir_field):
                 add("heir_nik", e.message)
         if v.member_id:
             member = self.session.get(Member, v.member_id)
             if member is None or member.deleted:
-                add("member_id", "Anggota KPM: tidak ditemukan di data keluarga")
+                add("member_id", translate("relief", "Anggota KPM: tidak ditemukan di data keluarga"))
         return errors
 
     def duplicates_within(self, victims: list[VictimInput]) -> list[FieldError]:
@@ -143,10 +155,14 @@ class FamilyRules:
         for row, v in enumerate(victims, start=1):
             nik = (v.nik or "").strip()
             if nik and nik in seen_nik:
-                message = f"Korban {row}: NIK {nik} sama dengan korban {seen_nik[nik]}"
+                message = translate("relief", "Korban {row}: NIK {nik} sama dengan korban {other}").format(
+                    row=row, nik=nik, other=seen_nik[nik]
+                )
                 errors.append(FieldError("nik", message, row))
             elif v.member_id and v.member_id in seen_member:
-                message = f"Korban {row}: orang yang sama dengan korban {seen_member[v.member_id]}"
+                message = translate("relief", "Korban {row}: orang yang sama dengan korban {other}").format(
+                    row=row, other=seen_member[v.member_id]
+                )
                 errors.append(FieldError("name", message, row))
             if nik:
                 seen_nik.setdefault(nik, row)
@@ -165,18 +181,18 @@ class FamilyRules:
         if data.household_id:
             head = self.session.scalar(select(family.head_name).where(family.household_id == data.household_id, *live))
             if head is not None:
-                errors.append(
-                    FieldError(
-                        "household_id", f"Keluarga ini sudah terdaftar pada kejadian ini (kepala keluarga: {head})"
-                    )
+                message = translate(
+                    "relief", "Keluarga ini sudah terdaftar pada kejadian ini (kepala keluarga: {head})"
                 )
+                errors.append(FieldError("household_id", message.format(head=head)))
         no_kk = (data.no_kk or "").strip()
         if no_kk and not errors:
             head = self.session.scalar(select(family.head_name).where(family.no_kk == no_kk, *live).limit(1))
             if head is not None:
-                errors.append(
-                    FieldError("no_kk", f"No. KK: {no_kk} sudah terdaftar pada kejadian ini (kepala keluarga: {head})")
+                message = translate(
+                    "relief", "No. KK: {no_kk} sudah terdaftar pada kejadian ini (kepala keluarga: {head})"
                 )
+                errors.append(FieldError("no_kk", message.format(no_kk=no_kk, head=head)))
         niks = {(v.nik or "").strip() for v in data.victims} - {""}
         members = {v.member_id for v in data.victims if v.member_id}
         if not niks and not members:
@@ -198,10 +214,14 @@ class FamilyRules:
             nik = (v.nik or "").strip()
             if nik in taken_nik:
                 name, head = taken_nik[nik]
-                message = f"Korban {row}: NIK {nik} sudah terdaftar pada kejadian ini ({name}, keluarga {head})"
+                message = translate(
+                    "relief", "Korban {row}: NIK {nik} sudah terdaftar pada kejadian ini ({name}, keluarga {head})"
+                ).format(row=row, nik=nik, name=name, head=head)
                 errors.append(FieldError("nik", message, row))
             elif v.member_id in taken_member:
                 name, head = taken_member[v.member_id]
-                message = f"Korban {row}: {name} sudah terdaftar pada kejadian ini (keluarga {head})"
+                message = translate(
+                    "relief", "Korban {row}: {name} sudah terdaftar pada kejadian ini (keluarga {head})"
+                ).format(row=row, name=name, head=head)
                 errors.append(FieldError("name", message, row))
         return errors

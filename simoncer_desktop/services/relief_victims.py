@@ -34,6 +34,7 @@ from simoncer_desktop.services.relief_events import require_open_event
 from simoncer_desktop.services.relief_victim_lookup import PersonMatch, lookup_hint, lookup_people
 from simoncer_desktop.services.relief_victim_rules import FamilyRules
 from simoncer_desktop.services.relief_victim_types import FamilyInput, FamilyRow, FamilyView, VictimInput, VictimView
+from simoncer_desktop.translation import translate
 
 __all__ = [
     "FamilyInput",
@@ -61,7 +62,7 @@ def family_from_caseload(session: Session, household_id: str) -> FamilyInput:
     happened to them yet), the head of the family (else the PKH recipient) is the head."""
     household = session.get(Household, household_id)
     if household is None or household.deleted:
-        raise NotFoundError("Keluarga tidak ditemukan (mungkin sudah dihapus)")
+        raise NotFoundError(translate("relief", "Keluarga tidak ditemukan (mungkin sudah dihapus)"))
     members = [m for m in household.members if not m.deleted and not m.deceased]
     order = {r.value: i for i, r in enumerate(Relationship)}
     members.sort(key=lambda m: (order.get(m.relation, len(order)), m.birth_date))
@@ -167,7 +168,7 @@ def register_family(session: Session, event_id: str, data: FamilyInput, actor: s
 def _live_family(session: Session, family_id: str) -> AffectedFamily:
     family = session.get(AffectedFamily, family_id)
     if family is None or family.deleted:
-        raise NotFoundError("Keluarga terdampak tidak ditemukan (mungkin sudah dihapus)")
+        raise NotFoundError(translate("relief", "Keluarga terdampak tidak ditemukan (mungkin sudah dihapus)"))
     return family
 
 
@@ -182,7 +183,8 @@ def update_family(session: Session, family_id: str, data: FamilyInput) -> None:
     errors = FamilyRules(session, event, family_id).check(data)
     for row, victim in enumerate(data.victims, start=1):
         if victim.id and victim.id not in current:
-            errors.append(FieldError("id", f"Korban {row}: bukan korban dari keluarga ini", row))
+            message = translate("relief", "Korban {row}: bukan korban dari keluarga ini").format(row=row)
+            errors.append(FieldError("id", message, row))
     removed = [v for vid, v in current.items() if vid not in {x.id for x in data.victims}]
     if removed:
         served = set(
@@ -194,7 +196,8 @@ def update_family(session: Session, family_id: str, data: FamilyInput) -> None:
         )
         for v in removed:
             if v.id in served:
-                errors.append(FieldError("victims", f"Korban {v.name} sudah menerima penyaluran; tidak dapat dihapus"))
+                message = translate("relief", "Korban {name} sudah menerima penyaluran; tidak dapat dihapus")
+                errors.append(FieldError("victims", message.format(name=v.name)))
     if errors:
         raise ValidationError(errors)
     _apply_family(family, data)

@@ -15,6 +15,7 @@ from simoncer_desktop.ids import stable_id
 from simoncer_desktop.models import GLOBAL_SCOPE, ComponentRate, Setting
 from simoncer_desktop.services import acting
 from simoncer_desktop.services.reference import DEFAULT_SETTINGS, REGENCY, get_region
+from simoncer_desktop.translation import translate
 
 REGION_CODE = "region_code"
 """The deployment's regency/city (e.g. ``32.71``); chosen at setup, never hard-wired."""
@@ -24,40 +25,64 @@ SETTING_TYPES: dict[str, type] = {REGION_CODE: str, **{key: type(value) for key,
 
 
 def parse_value(session: Session, key: str, raw: str) -> Any:
-    """A typed value from text (CLI, forms), with a message in Bahasa Indonesia when it does not fit."""
+    """A typed value from text (CLI, forms), with a message (screen language; Bahasa in the CLI) when it does
+    not fit."""
     kind = SETTING_TYPES.get(key)
     if kind is None:
-        raise ValidationError(f"Pengaturan '{key}' tidak dikenal", field=key)
+        raise ValidationError(translate("settings", "Pengaturan '{key}' tidak dikenal").format(key=key), field=key)
     text = raw.strip()
     if kind is int:
         try:
             value: Any = int(text)
         except ValueError:
-            raise ValidationError(f"{key}: harus bilangan bulat (tertulis '{raw}')", field=key) from None
+            raise ValidationError(
+                translate("settings", "{key}: harus bilangan bulat (tertulis '{raw}')").format(key=key, raw=raw),
+                field=key,
+            ) from None
         if value < 0:
-            raise ValidationError(f"{key}: tidak boleh negatif (tertulis {value})", field=key)
+            raise ValidationError(
+                translate("settings", "{key}: tidak boleh negatif (tertulis {value})").format(key=key, value=value),
+                field=key,
+            )
         return value
     if kind is float:
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            raise ValidationError(f"{key}: harus angka (tertulis '{raw}')", field=key) from None
+            raise ValidationError(
+                translate("settings", "{key}: harus angka (tertulis '{raw}')").format(key=key, raw=raw), field=key
+            ) from None
         if number < 0:
-            raise ValidationError(f"{key}: tidak boleh negatif (tertulis {number})", field=key)
+            raise ValidationError(
+                translate("settings", "{key}: tidak boleh negatif (tertulis {value})").format(key=key, value=number),
+                field=key,
+            )
         return number
     if kind is list:
         try:
             items = [int(part) for part in text.replace(";", ",").split(",") if part.strip()]
         except ValueError:
-            message = f"{key}: harus daftar bilangan bulat, mis. '6,12' (tertulis '{raw}')"
+            message = translate(
+                "settings", "{key}: harus daftar bilangan bulat, mis. '6,12' (tertulis '{raw}')"
+            ).format(key=key, raw=raw)
             raise ValidationError(message, field=key) from None
         if not items or any(i <= 0 for i in items):
-            raise ValidationError(f"{key}: harus daftar bilangan bulat positif (tertulis '{raw}')", field=key)
+            raise ValidationError(
+                translate("settings", "{key}: harus daftar bilangan bulat positif (tertulis '{raw}')").format(
+                    key=key, raw=raw
+                ),
+                field=key,
+            )
         return items
     if key == REGION_CODE:
         region = get_region(session, text)
         if region is None or region.level != REGENCY:
-            raise ValidationError(f"{key}: '{text}' bukan kode kabupaten/kota yang terdaftar", field=key)
+            raise ValidationError(
+                translate("settings", "{key}: '{text}' bukan kode kabupaten/kota yang terdaftar").format(
+                    key=key, text=text
+                ),
+                field=key,
+            )
     return text
 
 
@@ -92,6 +117,62 @@ def store_setting(session: Session, key: str, value: Any, valid_from: date | Non
     else:
         row.value = json.dumps(value)
         row.deleted = False
+
+
+SETTING_LIMITS: dict[str, tuple[int, int]] = {
+    "idle_lock_minutes": (0, 480),
+    "sync_interval_minutes": (0, 1440),
+    "facilitator_yearly_target": (0, 10_000),
+    "city_graduation_target": (0, 1_000_000),
+}
+"""Bounds (inclusive) of the settings the Pengaturan page edits; 0 turns the idle lock and the timed sync off."""
+
+TEXT_MAX_LENGTH = 200
+
+
+def check_value(key: str, value: Any) -> Any:
+    """``value`` for ``key`` as it will be stored: type, bounds and (for text) trimmed and not empty."""
+    kind = SETTING_TYPES.get(key)
+    if kind is None:
+        raise ValidationError(translate("settings", "Pengaturan '{key}' tidak dikenal").format(key=key), field=key)
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(
+                translate("settings", "{key}: harus bilangan bulat (tertulis '{raw}')").format(key=key, raw=value),
+                field=key,
+            )
+        low, high = SETTING_LIMITS.get(key, (0, 2**31 - 1))
+        if not low <= value <= high:
+            raise ValidationError(
+                translate("settings", "{key}: harus antara {low} dan {high} (tertulis {value})").format(
+                    key=key, low=low, high=high, value=value
+                ),
+                field=key,
+            )
+        return value
+    if kind is str and key != REGION_CODE:
+        text = str(value).strip()
+        if not text:
+            raise ValidationError(translate("settings", "{key}: wajib diisi").format(key=key), field=key)
+        if len(text) > TEXT_MAX_LENGTH:
+            raise ValidationError(
+                translate("settings", "{key}: paling banyak {n} huruf").format(key=key, n=TEXT_MAX_LENGTH), field=key
+            )
+        return text
+    raise ValidationError(
+        translate("settings", "Pengaturan '{key}' tidak dapat diubah di sini").format(key=key), field=key
+    )
+
+
+def set_settings(session: Session, values: dict[str, Any], valid_from: date | None = None) -> list[str]:
+    """Several settings in one go (administrators): every value is checked first (nothing is written when
+    one is wrong), then only those that differ from the value in force are stored. Returns the changed keys."""
+    acting.require(session, "settings.edit")
+    checked = {key: check_value(key, value) for key, value in values.items()}
+    changed = [key for key, value in checked.items() if get_setting(session, key, valid_from) != value]
+    for key in changed:
+        store_setting(session, key, checked[key], valid_from)
+    return changed
 
 
 def region_code(session: Session) -> str | None:

@@ -2,8 +2,9 @@
 ``.csv`` (comma or semicolon, UTF-8 or Windows-1252).
 
 File-level faults (not a spreadsheet, empty, password protected, no recognisable header) raise
-``SheetFileError`` with a message in Bahasa Indonesia. Cell-level faults are the importer's business;
-this module only reports which cells hold a formula (their last calculated result is the value).
+``SheetFileError`` with a message for the screen (Bahasa source, translated for the screen). Cell-level
+faults are the importer's business; this module only reports which cells hold a formula (their last
+calculated result is the value).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simoncer_desktop.errors import SimoncerError
+from simoncer_desktop.errors import Message, SimoncerError
 from simoncer_desktop.services.xlsx_stream import Workbook, XlsxError
+from simoncer_desktop.translation import translate
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,14 +50,15 @@ class SheetData:
     """Rows in the sheet including the header (for progress)."""
     rows: Iterator[RawRow]
     notes: list[str] = field(default_factory=list)
+    """Screen text (``Message``) about how the file was read."""
 
 
 def open_sheet(path: Path, preferred_sheet: str) -> SheetData:
     """The rows of ``preferred_sheet`` (or the first sheet) of an .xlsx, or of a .csv file."""
     if not path.exists():
-        raise SheetFileError(f"Berkas {path} tidak ditemukan")
+        raise SheetFileError(translate("import", "Berkas {path} tidak ditemukan").format(path=path))
     if path.stat().st_size == 0:
-        raise SheetFileError(f"Berkas {path.name} kosong (0 byte)")
+        raise SheetFileError(translate("import", "Berkas {name} kosong (0 byte)").format(name=path.name))
     with path.open("rb") as handle:
         head = handle.read(8)
     suffix = path.suffix.lower()
@@ -64,17 +67,29 @@ def open_sheet(path: Path, preferred_sheet: str) -> SheetData:
     if head.startswith(OLE_MAGIC):
         if ENCRYPTION_STREAM in path.read_bytes():
             raise SheetFileError(
-                f"Berkas {path.name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
-                "(File → Info → Protect Workbook → Encrypt with Password), simpan, lalu impor lagi."
+                translate(
+                    "import",
+                    "Berkas {name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
+                    "(File → Info → Protect Workbook → Encrypt with Password), simpan, lalu impor lagi.",
+                ).format(name=path.name)
             )
         raise SheetFileError(
-            f"Berkas {path.name} berformat Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx, lalu impor lagi."
+            translate(
+                "import",
+                "Berkas {name} berformat Excel lama (.xls). Buka di Excel dan simpan sebagai .xlsx, lalu impor lagi.",
+            ).format(name=path.name)
         )
     if suffix in (".xlsx", ".xlsm"):
-        raise SheetFileError(f"Berkas {path.name} bukan berkas .xlsx yang sah (isinya rusak atau bukan spreadsheet)")
+        raise SheetFileError(
+            translate(
+                "import", "Berkas {name} bukan berkas .xlsx yang sah (isinya rusak atau bukan spreadsheet)"
+            ).format(name=path.name)
+        )
     if suffix in (".csv", ".txt"):
         return _open_csv(path)
-    raise SheetFileError(f"Berkas {path.name} bukan spreadsheet: gunakan .xlsx atau .csv")
+    raise SheetFileError(
+        translate("import", "Berkas {name} bukan spreadsheet: gunakan .xlsx atau .csv").format(name=path.name)
+    )
 
 
 # --- xlsx --------------------------------------------------------------------------------------
@@ -85,18 +100,26 @@ def _open_xlsx(path: Path, preferred_sheet: str) -> SheetData:
         workbook = Workbook(str(path))
         names = workbook.sheet_names
         if not names:
-            raise SheetFileError(f"Berkas {path.name} tidak berisi lembar kerja")
+            raise SheetFileError(translate("import", "Berkas {name} tidak berisi lembar kerja").format(name=path.name))
         wanted = next((n for n in names if n.strip().lower() == preferred_sheet.lower()), names[0])
         total = workbook.dimension_rows(wanted)
     except (XlsxError, OSError) as exc:
-        raise SheetFileError(f"Berkas {path.name} tidak dapat dibaca sebagai .xlsx: {exc}") from exc
+        raise SheetFileError(
+            translate("import", "Berkas {name} tidak dapat dibaca sebagai .xlsx: {error}").format(
+                name=path.name, error=exc
+            )
+        ) from exc
 
     def rows() -> Iterator[RawRow]:
         try:
             for row in workbook.rows(wanted):
                 yield RawRow(row.number, row.cells, row.formulas)
         except (XlsxError, OSError, ValueError, IndexError) as exc:
-            raise SheetFileError(f"Isi berkas {path.name} rusak dan tidak dapat dibaca: {exc}") from exc
+            raise SheetFileError(
+                translate("import", "Isi berkas {name} rusak dan tidak dapat dibaca: {error}").format(
+                    name=path.name, error=exc
+                )
+            ) from exc
         finally:
             workbook.close()
 
@@ -109,13 +132,15 @@ def _open_xlsx(path: Path, preferred_sheet: str) -> SheetData:
 def _open_csv(path: Path) -> SheetData:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise SheetFileError(f"Berkas {path.name} bukan teks CSV (berisi data biner)")
+        raise SheetFileError(
+            translate("import", "Berkas {name} bukan teks CSV (berisi data biner)").format(name=path.name)
+        )
     try:
         text = raw.decode("utf-8-sig")
         encoding_note = None
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-        encoding_note = "Berkas CSV dibaca sebagai Windows-1252 (bukan UTF-8)"
+        encoding_note = Message.translate("import", "Berkas CSV dibaca sebagai Windows-1252 (bukan UTF-8)")
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     lines = text.splitlines()

@@ -1,7 +1,9 @@
 """Cell values of a user's spreadsheet → clean Python values, with the real-world faults named.
 
-Each reader returns the value (or None) and the problem or safe fix found, as plain Bahasa text
-without the row/column (the importer adds where). Identity numbers are never guessed: a NIK that
+Each reader returns the value (or None) and the problem or safe fix found, as a ``Message`` (screen text
+that is Bahasa again inside ``untranslated()``, e.g. in the import report) without the row/column (the
+importer adds where); ``label`` arguments may be ``Message`` too. Parsing never depends on the screen
+language: the tables of accepted values are Bahasa/codes only. Identity numbers are never guessed: a NIK that
 Excel stored as a number has lost its last digit and is refused.
 """
 
@@ -12,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
+
+from simoncer_desktop.errors import Message
 
 T = TypeVar("T")
 
@@ -27,9 +31,9 @@ _SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?[eE]\+?\d+$")
 @dataclass(frozen=True, slots=True)
 class Read(Generic[T]):
     value: T | None
-    problem: str | None = None
+    problem: Message | None = None
     """Why the cell is refused (the family is rejected)."""
-    fix: str | None = None
+    fix: Message | None = None
     """A safe correction that was made (reported, not refused)."""
 
 
@@ -65,33 +69,62 @@ def identity_number(cell: object, label: str) -> Read[str]:
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return Read(None)
     if isinstance(cell, bool):
-        return Read(None, f"berisi nilai benar/salah, bukan {label}")
+        return Read(None, Message.translate("sheet", "berisi nilai benar/salah, bukan {label}").format(label=label))
     if isinstance(cell, int | float):
         number = int(cell)
         digits = str(number)
         if isinstance(cell, float) and not cell.is_integer():
-            return Read(None, f"{label} tersimpan sebagai angka pecahan; format kolom sebagai Teks lalu ketik ulang")
+            return Read(
+                None,
+                Message.translate(
+                    "sheet", "{label} tersimpan sebagai angka pecahan; format kolom sebagai Teks lalu ketik ulang"
+                ).format(label=label),
+            )
         if len(digits) >= 16 and digits.endswith("0"):
             return Read(
                 None,
-                f"{label} tersimpan sebagai angka: Excel hanya menyimpan 15 digit, sehingga digit terakhir "
-                f"hilang ({digits}). Format kolom {label} sebagai Teks lalu ketik ulang nomornya dari dokumen aslinya",
+                Message.translate(
+                    "sheet",
+                    "{label} tersimpan sebagai angka: Excel hanya menyimpan 15 digit, sehingga digit terakhir "
+                    "hilang ({digits}). Format kolom {label} sebagai Teks lalu ketik ulang nomornya dari "
+                    "dokumen aslinya",
+                ).format(
+                    label=label,
+                    digits=digits,
+                ),
             )
         return Read(
-            digits, fix=f"{label} tersimpan sebagai angka; dibaca sebagai teks {digits} (sebaiknya format kolom Teks)"
+            digits,
+            fix=Message.translate(
+                "sheet", "{label} tersimpan sebagai angka; dibaca sebagai teks {digits} (sebaiknya format kolom Teks)"
+            ).format(
+                label=label,
+                digits=digits,
+            ),
         )
     raw = str(cell)
     value = raw.strip()
     if _SCIENTIFIC.match(value):
         return Read(
             None,
-            f"{label} tertulis dalam notasi ilmiah ({value}): digitnya hilang saat disimpan dari Excel. "
-            f"Format kolom {label} sebagai Teks lalu ketik ulang",
+            Message.translate(
+                "sheet",
+                "{label} tertulis dalam notasi ilmiah ({value}): digitnya hilang saat disimpan dari Excel. "
+                "Format kolom {label} sebagai Teks lalu ketik ulang",
+            ).format(
+                label=label,
+                value=value,
+            ),
         )
     cleaned = value[:-2] if value.endswith(".0") else value
     cleaned = cleaned.lstrip("'").replace(" ", "").replace("\u00a0", "").replace(".", "")
     if cleaned != raw and cleaned.isdigit():
-        return Read(cleaned, fix=f"{label} '{raw}' dibaca sebagai {cleaned}")
+        return Read(
+            cleaned,
+            fix=Message.translate("sheet", "{label} '{raw}' dibaca sebagai {cleaned}").format(
+                label=label, raw=raw, cleaned=cleaned
+            ),
+        )
     return Read(cleaned)
 
 
@@ -104,12 +137,26 @@ def day(cell: object, label: str) -> Read[date]:
     if isinstance(cell, date):
         return Read(cell)
     if isinstance(cell, bool):
-        return Read(None, f"{label}: berisi nilai benar/salah, bukan tanggal")
+        return Read(
+            None, Message.translate("sheet", "{label}: berisi nilai benar/salah, bukan tanggal").format(label=label)
+        )
     if isinstance(cell, int | float):
         if cell != int(cell) or not SERIAL_RANGE[0] <= cell <= SERIAL_RANGE[1]:
-            return Read(None, f"{label}: angka {shown(cell)} bukan tanggal")
+            return Read(
+                None,
+                Message.translate("sheet", "{label}: angka {number} bukan tanggal").format(
+                    label=label, number=shown(cell)
+                ),
+            )
         value = EXCEL_EPOCH + timedelta(days=int(cell))
-        return Read(value, fix=f"{label}: angka tanggal Excel {int(cell)} dibaca sebagai {value:%d-%m-%Y}")
+        return Read(
+            value,
+            fix=Message.translate("sheet", "{label}: angka tanggal Excel {number} dibaca sebagai {day}").format(
+                label=label,
+                number=int(cell),
+                day=f"{value:%d-%m-%Y}",
+            ),
+        )
     raw = str(cell).strip()
     if raw.isdigit() and 4 < len(raw) <= 7:
         return day(float(raw), label)
@@ -119,12 +166,20 @@ def day(cell: object, label: str) -> Read[date]:
     else:
         match = _YMD.match(raw)
         if not match:
-            return Read(None, f"{label}: '{raw}' bukan tanggal (tulis DD-MM-YYYY, mis. 17-08-1985)")
+            return Read(
+                None,
+                Message.translate("sheet", "{label}: '{raw}' bukan tanggal (tulis DD-MM-YYYY, mis. 17-08-1985)").format(
+                    label=label, raw=raw
+                ),
+            )
         y, m, d = (int(g) for g in match.groups())
     try:
         return Read(date(y, m, d))
     except ValueError:
-        return Read(None, f"{label}: tanggal {raw} tidak ada di kalender")
+        return Read(
+            None,
+            Message.translate("sheet", "{label}: tanggal {raw} tidak ada di kalender").format(label=label, raw=raw),
+        )
 
 
 _TRUE = {"Y", "YA", "YES", "1", "TRUE", "BENAR", "V", "X", "✓"}
@@ -140,7 +195,9 @@ def flag(cell: object, label: str) -> Read[bool]:
         return Read(True)
     if value in _FALSE:
         return Read(False)
-    return Read(None, f"{label}: '{shown(cell)}' harus Y atau T")
+    return Read(
+        None, Message.translate("sheet", "{label}: '{value}' harus Y atau T").format(label=label, value=shown(cell))
+    )
 
 
 def whole_number(cell: object, label: str, low: int, high: int) -> Read[int]:
@@ -148,7 +205,12 @@ def whole_number(cell: object, label: str, low: int, high: int) -> Read[int]:
         return Read(None)
     value = text(cell)
     if not value.isdigit() or not low <= int(value) <= high:
-        return Read(None, f"{label}: '{shown(cell)}' harus bilangan bulat {low}–{high}")
+        return Read(
+            None,
+            Message.translate("sheet", "{label}: '{value}' harus bilangan bulat {low}–{high}").format(
+                label=label, value=shown(cell), low=low, high=high
+            ),
+        )
     return Read(int(value))
 
 
@@ -159,7 +221,12 @@ def choice(cell: object, label: str, options: dict[str, str], shown_options: str
         return Read(None)
     found = options.get(key)
     if found is None:
-        return Read(None, f"{label}: '{shown(cell)}' tidak dikenal (pilih {shown_options})")
+        return Read(
+            None,
+            Message.translate("sheet", "{label}: '{value}' tidak dikenal (pilih {options})").format(
+                label=label, value=shown(cell), options=shown_options
+            ),
+        )
     return Read(found)
 
 

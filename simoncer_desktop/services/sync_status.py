@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.services.audit_labels import entity_label, local_time
 from simoncer_desktop.sync import outbox, state
 from simoncer_desktop.sync.client import SyncClient, SyncError
+from simoncer_desktop.translation import translate
 
 INTERVAL_SETTING = "sync_interval_minutes"
 DEFAULT_INTERVAL_MINUTES = 15
@@ -81,7 +82,7 @@ def read(session: Session) -> SyncStatus:
 
 def poison_rows(session: Session) -> list[PoisonRow]:
     return [
-        PoisonRow(op.tbl, entity_label(op.tbl), op.row_id, op.error or "ditolak server")
+        PoisonRow(op.tbl, entity_label(op.tbl), op.row_id, op.error or translate("sync_status", "ditolak server"))
         for op in outbox.poisoned(session)
     ]
 
@@ -90,7 +91,9 @@ def client_for(session: Session) -> SyncClient:
     """The HTTP client of this database's enrollment; SyncError when it is not enrolled."""
     current = state.load(session)
     if not current.enrolled or current.server_url is None:
-        raise SyncError("Perangkat ini belum terdaftar di server: daftarkan di halaman Sinkronisasi.")
+        raise SyncError(
+            translate("sync_status", "Perangkat ini belum terdaftar di server: daftarkan di halaman Sinkronisasi.")
+        )
     return SyncClient(current.server_url, current.token, ca_file=current.ca_file)
 
 

@@ -48,6 +48,7 @@ from simoncer_desktop.models.base import utcnow
 from simoncer_desktop.services import bulk_write
 from simoncer_desktop.sync import capture, hlc, outbox, state
 from simoncer_desktop.sync.client import Change, PullPage, SnapshotPage
+from simoncer_desktop.translation import translate
 
 log = logging.getLogger(__name__)
 
@@ -121,14 +122,21 @@ def apply_changes(session: Session, changes: Sequence[Change]) -> ApplyResult:
             hlc.parse(change.hlc)
         except ValueError:
             result.unapplied.append(
-                Unapplied(change.seq, change.tbl, change.row_id, f"HLC tidak valid: {change.hlc!r}")
+                Unapplied(
+                    change.seq,
+                    change.tbl,
+                    change.row_id,
+                    translate("sync", "HLC tidak valid: {hlc!r}").format(hlc=change.hlc),
+                )
             )
             continue
         if result.max_hlc is None or change.hlc > result.max_hlc:
             result.max_hlc = change.hlc
         columns = allowed.get(change.tbl)
         if columns is None:
-            result.unapplied.append(Unapplied(change.seq, change.tbl, change.row_id, "tabel tidak dikenal versi ini"))
+            result.unapplied.append(
+                Unapplied(change.seq, change.tbl, change.row_id, translate("sync", "tabel tidak dikenal versi ini"))
+            )
             continue
         newer_here = local.get((change.tbl, change.row_id), {})
         values: dict[str, Any] = {}
@@ -182,11 +190,17 @@ def apply_rows(session: Session, items: Sequence[Change]) -> ApplyResult:
             hlc.parse(item.hlc)
         except ValueError:
             result.changes += 1
-            result.unapplied.append(Unapplied(item.seq, item.tbl, item.row_id, f"HLC tidak valid: {item.hlc!r}"))
+            result.unapplied.append(
+                Unapplied(
+                    item.seq, item.tbl, item.row_id, translate("sync", "HLC tidak valid: {hlc!r}").format(hlc=item.hlc)
+                )
+            )
             continue
         if item.tbl not in allowed:
             result.changes += 1
-            result.unapplied.append(Unapplied(item.seq, item.tbl, item.row_id, "tabel tidak dikenal versi ini"))
+            result.unapplied.append(
+                Unapplied(item.seq, item.tbl, item.row_id, translate("sync", "tabel tidak dikenal versi ini"))
+            )
             continue
         by_table.setdefault(item.tbl, []).append(item)
     has_pending = (

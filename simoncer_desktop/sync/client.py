@@ -13,7 +13,7 @@ connection per client, so pulling hundreds of pages costs one TLS handshake, not
   up to the maximum). 4xx answers are never retried. A request that is not idempotent (``enroll``, which
   uses up a one-time code) is retried after a failure only when the failure happened before it was sent.
   Push is idempotent on the server (``applied_op``), pull is a read.
-- **Errors**: every failure is a :class:`SyncError` with a Bahasa message: :class:`OfflineError`,
+- **Errors** (``sync.errors``): every failure is a :class:`SyncError` with a message: :class:`OfflineError`,
   :class:`TlsError`, :class:`UnauthorizedError` (401), :class:`PayloadTooLargeError` (413),
   :class:`SchemaTooOldError` (426, ``min_schema``), :class:`RequestRefusedError` (other 4xx),
   :class:`ServerError` (5xx after the retries, or an answer that is not the protocol's).
@@ -36,7 +36,17 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from simoncer_desktop import __version__
-from simoncer_desktop.errors import SimoncerError
+from simoncer_desktop.sync.errors import (
+    OfflineError,
+    PayloadTooLargeError,
+    RequestRefusedError,
+    SchemaTooOldError,
+    ServerError,
+    SyncError,
+    TlsError,
+    UnauthorizedError,
+)
+from simoncer_desktop.translation import translate
 
 log = logging.getLogger(__name__)
 
@@ -48,50 +58,6 @@ MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 """An answer larger than this (after inflating) is refused: a pull page of 1,000 changes is a few MB."""
 
 PUSH_STATUSES = frozenset({"applied", "merged", "rejected", "duplicate"})
-
-
-class SyncError(SimoncerError):
-    """A sync request that did not succeed; the message is for the operator (Bahasa)."""
-
-
-class OfflineError(SyncError):
-    """The server could not be reached (no network, refused, timed out) after the retries."""
-
-
-class TlsError(SyncError):
-    """The server's certificate could not be verified (not retried: waiting does not fix it)."""
-
-
-class ServerError(SyncError):
-    """A 5xx answer after the retries, or an answer that is not the protocol's."""
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class RequestRefusedError(SyncError):
-    """A 4xx answer other than 401/413/426: the server's own message."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class UnauthorizedError(RequestRefusedError):
-    """401: the device token is unknown or the device was revoked."""
-
-
-class PayloadTooLargeError(RequestRefusedError):
-    """413: the batch is larger than the server accepts."""
-
-
-class SchemaTooOldError(RequestRefusedError):
-    """426: this app's schema is older than the server accepts; ``min_schema`` is the oldest it takes."""
-
-    def __init__(self, message: str, status: int, min_schema: str | None) -> None:
-        super().__init__(message, status)
-        self.min_schema = min_schema
 
 
 @dataclass(frozen=True)
@@ -177,14 +143,21 @@ def normalise_server_url(url: str) -> str:
     raw = (url or "").strip()
     parts = urlsplit(raw)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise SyncError(f"Alamat server '{raw}' tidak valid: tulis lengkap, mis. https://sinkron.dinsos.example.go.id")
+        raise SyncError(
+            translate(
+                "sync", "Alamat server '{raw}' tidak valid: tulis lengkap, mis. https://sinkron.dinsos.example.go.id"
+            ).format(raw=raw)
+        )
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise SyncError(
-            f"Alamat server '{raw}' memakai http:// tanpa enkripsi; gunakan https:// (token perangkat tidak boleh "
-            "dikirim tanpa TLS)."
+            translate(
+                "sync",
+                "Alamat server '{raw}' memakai http:// tanpa enkripsi; gunakan "
+                "https:// (token perangkat tidak boleh dikirim tanpa TLS).",
+            ).format(raw=raw)
         )
     if parts.query or parts.fragment:
-        raise SyncError(f"Alamat server '{raw}' tidak boleh memuat '?' atau '#'.")
+        raise SyncError(translate("sync", "Alamat server '{raw}' tidak boleh memuat '?' atau '#'.").format(raw=raw))
     return raw.rstrip("/")
 
 
@@ -193,11 +166,15 @@ def _ssl_context(ca_file: str | Path | None) -> ssl.SSLContext:
         return ssl.create_default_context()
     path = Path(ca_file).expanduser()
     if not path.is_file():
-        raise SyncError(f"Berkas sertifikat CA {path} tidak ditemukan.")
+        raise SyncError(translate("sync", "Berkas sertifikat CA {path} tidak ditemukan.").format(path=path))
     try:
         return ssl.create_default_context(cafile=str(path))
     except (ssl.SSLError, OSError) as exc:
-        raise SyncError(f"Berkas sertifikat CA {path} tidak dapat dibaca sebagai PEM: {exc}") from exc
+        raise SyncError(
+            translate("sync", "Berkas sertifikat CA {path} tidak dapat dibaca sebagai PEM: {exc}").format(
+                path=path, exc=exc
+            )
+        ) from exc
 
 
 def _cert_error(exc: BaseException) -> bool:
@@ -264,7 +241,9 @@ class SyncClient:
                 local_ms=answer.local_ms,
             )
         except (TypeError, KeyError, ValueError) as exc:
-            raise ServerError(f"Jawaban pendaftaran dari server tidak lengkap ({exc}).") from exc
+            raise ServerError(
+                translate("sync", "Jawaban pendaftaran dari server tidak lengkap ({exc}).").format(exc=exc)
+            ) from exc
         self.token = enrollment.token
         return enrollment
 
@@ -272,7 +251,7 @@ class SyncClient:
         """``GET /sync/whoami``: the device as the server knows it (checks the token)."""
         body = self._call("GET", "/sync/whoami").body
         if not isinstance(body, dict):
-            raise ServerError("Jawaban server bukan objek JSON.")
+            raise ServerError(translate("sync", "Jawaban server bukan objek JSON."))
         return body
 
     def push(
@@ -306,7 +285,9 @@ class SyncClient:
                 skew = int(warning["skew_ms"])
             return PushResult(results, _int(body, "server_time_ms"), answer.local_ms, skew)
         except (TypeError, KeyError, ValueError, AttributeError) as exc:
-            raise ServerError(f"Jawaban push dari server tidak sesuai protokol ({exc!r}).") from exc
+            raise ServerError(
+                translate("sync", "Jawaban push dari server tidak sesuai protokol ({exc!r}).").format(exc=exc)
+            ) from exc
 
     def pull(self, cursor: int, limit: int = 1000) -> PullPage:
         """``GET /sync/pull?cursor=&limit=``: the next page of changes of this device's scope."""
@@ -324,7 +305,9 @@ class SyncClient:
                 raise ValueError("has_more is not a boolean")
             return PullPage(changes, next_cursor, has_more, _int(body, "server_time_ms"), answer.local_ms)
         except (TypeError, KeyError, ValueError, AttributeError) as exc:
-            raise ServerError(f"Jawaban pull dari server tidak sesuai protokol ({exc!r}).") from exc
+            raise ServerError(
+                translate("sync", "Jawaban pull dari server tidak sesuai protokol ({exc!r}).").format(exc=exc)
+            ) from exc
 
     def snapshot(self, after: str | None = None, limit: int = 5000, seq: int | None = None) -> SnapshotPage:
         """``GET /sync/snapshot?after=&limit=&seq=``: a page of the current state of this device's scope
@@ -350,7 +333,9 @@ class SyncClient:
                 items, _int(body, "snapshot_seq"), next_after, has_more, _int(body, "server_time_ms"), answer.local_ms
             )
         except (TypeError, KeyError, ValueError, AttributeError) as exc:
-            raise ServerError(f"Jawaban snapshot dari server tidak sesuai protokol ({exc!r}).") from exc
+            raise ServerError(
+                translate("sync", "Jawaban snapshot dari server tidak sesuai protokol ({exc!r}).").format(exc=exc)
+            ) from exc
 
     def close(self) -> None:
         self._drop()
@@ -398,7 +383,11 @@ class SyncClient:
             headers["Content-Encoding"] = "gzip"
         if auth:
             if not self.token:
-                raise SyncError("Perangkat ini belum terdaftar di server: jalankan sinkronisasi dengan --enroll KODE.")
+                raise SyncError(
+                    translate(
+                        "sync", "Perangkat ini belum terdaftar di server: jalankan sinkronisasi dengan --enroll KODE."
+                    )
+                )
             headers["Authorization"] = f"Bearer {self.token}"
         return headers
 
@@ -422,7 +411,9 @@ class SyncClient:
             except _LostError as exc:
                 if not idempotent:
                     raise OfflineError(
-                        f"Koneksi ke server {self.server_url} terputus sebelum jawaban diterima ({exc.reason})."
+                        translate(
+                            "sync", "Koneksi ke server {server_url} terputus sebelum jawaban diterima ({reason})."
+                        ).format(server_url=self.server_url, reason=exc.reason)
                     ) from exc.__cause__
                 failure = exc.reason
             else:
@@ -432,10 +423,17 @@ class SyncClient:
                 retry_after = answer.headers.get("retry-after")
                 if attempt >= self.retries:
                     raise ServerError(
-                        f"Server {self.server_url} sedang bermasalah ({failure}); coba lagi nanti.", answer.status
+                        translate("sync", "Server {server_url} sedang bermasalah ({failure}); coba lagi nanti.").format(
+                            server_url=self.server_url, failure=failure
+                        ),
+                        answer.status,
                     )
             if attempt >= self.retries:
-                raise OfflineError(f"Server tidak dapat dihubungi ({self.server_url}): {failure}")
+                raise OfflineError(
+                    translate("sync", "Server tidak dapat dihubungi ({server_url}): {failure}").format(
+                        server_url=self.server_url, failure=failure
+                    )
+                )
             delay = self._delay(attempt, retry_after)
             log.info("Sync %s %s failed (%s); retry %d in %.1f s", method, path, failure, attempt + 1, delay)
             self._sleep(delay)
@@ -450,8 +448,12 @@ class SyncClient:
                 self._drop()
                 if _cert_error(exc):
                     raise TlsError(
-                        f"Sertifikat server {self.server_url} tidak dapat diverifikasi ({exc}). Bila kantor memakai "
-                        "sertifikat sendiri, berikan berkas CA-nya dengan --ca-file."
+                        translate(
+                            "sync",
+                            "Sertifikat server {server_url} tidak dapat diverifikasi "
+                            "({exc}). Bila kantor memakai sertifikat sendiri, berikan "
+                            "berkas CA-nya dengan --ca-file.",
+                        ).format(server_url=self.server_url, exc=exc)
                     ) from exc
                 if isinstance(exc, OSError | http.client.HTTPException):
                     raise _NotSentError(_reason(exc)) from exc
@@ -475,9 +477,11 @@ class SyncClient:
             try:
                 data = gzip.decompress(data)
             except (OSError, EOFError) as exc:
-                raise ServerError(f"Jawaban server rusak (gzip): {exc}", response.status) from exc
+                raise ServerError(
+                    translate("sync", "Jawaban server rusak (gzip): {exc}").format(exc=exc), response.status
+                ) from exc
         if len(data) > MAX_RESPONSE_BYTES:
-            raise ServerError("Jawaban server terlalu besar.", response.status)
+            raise ServerError(translate("sync", "Jawaban server terlalu besar."), response.status)
         parsed: Any = None
         if data:
             try:
@@ -490,7 +494,9 @@ class SyncClient:
         status, body = answer.status, answer.body
         if 200 <= status < 300:
             if not isinstance(body, dict):
-                raise ServerError(f"Jawaban server bukan objek JSON (HTTP {status}).", status)
+                raise ServerError(
+                    translate("sync", "Jawaban server bukan objek JSON (HTTP {status}).").format(status=status), status
+                )
             return answer
         message = _message(body)
         if status == 401:
@@ -508,7 +514,7 @@ class SyncClient:
         query = urlencode({"status": status, "limit": int(limit), "offset": int(offset)})
         body = self._call("GET", f"/sync/conflicts?{query}").body
         if not isinstance(body.get("items"), list) or not isinstance(body.get("total"), int):
-            raise ServerError("Jawaban daftar konflik dari server tidak sesuai protokol.")
+            raise ServerError(translate("sync", "Jawaban daftar konflik dari server tidak sesuai protokol."))
         return body
 
     def resolve_conflict(self, conflict_id: int, resolution: str, by: str) -> dict[str, Any]:
@@ -536,9 +542,9 @@ class _LostError(Exception):
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, TimeoutError):
-        return "waktu tunggu habis"
+        return translate("sync", "waktu tunggu habis")
     if isinstance(exc, ConnectionRefusedError):
-        return "koneksi ditolak"
+        return translate("sync", "koneksi ditolak")
     text = str(exc) or type(exc).__name__
     return text
 
@@ -548,7 +554,7 @@ def _message(body: Any) -> str:
         return body["error"]
     if isinstance(body, str) and body:
         return body
-    return "tanpa keterangan"
+    return translate("sync", "tanpa keterangan")
 
 
 def _text(body: Any, key: str) -> str:

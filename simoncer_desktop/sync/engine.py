@@ -60,15 +60,17 @@ from simoncer_desktop.sync.client import (
     UnauthorizedError,
 )
 from simoncer_desktop.sync.outbox import OutboxOp
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
 SNAPSHOT_PAGE = 5000
-CANCELLED_MESSAGE = "Sinkronisasi dibatalkan; yang sudah terkirim tetap tersimpan."
-EXPORT_HINT = (
-    "'Ekspor antrean…' di halaman Sinkronisasi atau: simoncer-cli sync --db BERKAS --export-outbox BERKAS.json.gz"
+CANCELLED_MESSAGE = QT_TRANSLATE_NOOP("sync", "Sinkronisasi dibatalkan; yang sudah terkirim tetap tersimpan.")
+EXPORT_HINT = QT_TRANSLATE_NOOP(
+    "sync",
+    "'Ekspor antrean…' di halaman Sinkronisasi atau: simoncer-cli sync --db BERKAS --export-outbox BERKAS.json.gz",
 )
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``: phase ``push``, ``snapshot`` or ``pull``; ``total`` 0 when unknown."""
@@ -172,7 +174,9 @@ def sync_once(
         report = SyncReport(pending_before=outbox.count_pending(session), cursor=current.cursor)
         resume = state.snapshot_progress(session)
     if not current.enrolled or current.device_id is None:
-        raise SyncError("Perangkat ini belum terdaftar di server: jalankan sinkronisasi dengan --enroll KODE.")
+        raise SyncError(
+            translate("sync", "Perangkat ini belum terdaftar di server: jalankan sinkronisasi dengan --enroll KODE.")
+        )
     if client.token is None:
         client.token = current.token
     schema = schema_number(db.migration.to_revision)
@@ -207,11 +211,20 @@ def sync_once(
 
 
 def too_old_message(schema: int, min_schema: str | None) -> str:
-    minimum = f", minimal {min_schema}" if min_schema else ""
-    return (
-        f"Aplikasi terlalu lama untuk server ini (skema {schema}{minimum}): perbarui aplikasi. Perubahan yang "
-        f"belum terkirim tetap tersimpan; ekspor dengan {EXPORT_HINT} lalu serahkan berkasnya ke kantor Dinsos."
-    )
+    if min_schema:
+        text = translate(
+            "sync",
+            "Aplikasi terlalu lama untuk server ini (skema {schema}, minimal {minimum}): perbarui aplikasi. "
+            "Perubahan yang belum terkirim tetap tersimpan; ekspor dengan {hint} lalu serahkan berkasnya ke "
+            "kantor Dinsos.",
+        )
+    else:
+        text = translate(
+            "sync",
+            "Aplikasi terlalu lama untuk server ini (skema {schema}): perbarui aplikasi. Perubahan yang belum "
+            "terkirim tetap tersimpan; ekspor dengan {hint} lalu serahkan berkasnya ke kantor Dinsos.",
+        )
+    return text.format(schema=schema, minimum=min_schema, hint=translate("sync", EXPORT_HINT))
 
 
 class _Times:
@@ -228,7 +241,7 @@ def _no_progress(phase: str, done: int, total: int) -> None:
 
 def _check_cancel(cancel: Callable[[], bool] | None) -> None:
     if cancel is not None and cancel():
-        raise SyncCancelled(CANCELLED_MESSAGE)
+        raise SyncCancelled(translate("sync", CANCELLED_MESSAGE))
 
 
 def _push_all(
@@ -289,13 +302,17 @@ def _snapshot(
         while True:
             if seq is not None and page.snapshot_seq != seq:
                 raise ServerError(
-                    f"Server mengganti titik snapshot ({seq} → {page.snapshot_seq}); sinkronisasi dihentikan."
+                    translate(
+                        "sync", "Server mengganti titik snapshot ({seq} → {snapshot_seq}); sinkronisasi dihentikan."
+                    ).format(seq=seq, snapshot_seq=page.snapshot_seq)
                 )
             seq = page.snapshot_seq
             ahead: Future[SnapshotPage] | None = None
             if page.has_more:
                 if page.next_after is None or page.next_after == after:
-                    raise ServerError("Server mengulang halaman snapshot yang sama; sinkronisasi dihentikan.")
+                    raise ServerError(
+                        translate("sync", "Server mengulang halaman snapshot yang sama; sinkronisasi dihentikan.")
+                    )
                 after = page.next_after
                 ahead = fetcher.submit(client.snapshot, after, page_size, seq)
             with db.transaction() as session:
@@ -333,7 +350,11 @@ def _pull_all(
         _add(report, result)
         times.last = (page.server_time_ms, page.local_ms)
         if page.has_more and page.next_cursor <= cursor:
-            raise ServerError(f"Server mengulang halaman yang sama (kursor {cursor}); sinkronisasi dihentikan.")
+            raise ServerError(
+                translate(
+                    "sync", "Server mengulang halaman yang sama (kursor {cursor}); sinkronisasi dihentikan."
+                ).format(cursor=cursor)
+            )
         cursor = page.next_cursor
         report.cursor = cursor
         done += len(page.changes)
@@ -378,12 +399,20 @@ def _clock(session: Any, times: _Times, report: SyncReport) -> None:
 
 
 def clock_warning_message(offset_ms: int) -> str:
-    """Bahasa warning for a laptop clock ``offset_ms`` (server − local) off the server's."""
-    direction = "lebih cepat" if offset_ms < 0 else "lebih lambat"
-    return (
-        f"Jam laptop ini selisih {describe_duration(abs(offset_ms))} ({direction}) dari server; perbaiki jam "
-        "Windows/Linux. Sampai diperbaiki, perubahan dicap dengan waktu server."
-    )
+    """The warning for a laptop clock ``offset_ms`` (server − local) off the server's (screen language)."""
+    if offset_ms < 0:
+        text = translate(
+            "sync",
+            "Jam laptop ini selisih {duration} (lebih cepat) dari server; perbaiki jam Windows/Linux. "
+            "Sampai diperbaiki, perubahan dicap dengan waktu server.",
+        )
+    else:
+        text = translate(
+            "sync",
+            "Jam laptop ini selisih {duration} (lebih lambat) dari server; perbaiki jam Windows/Linux. "
+            "Sampai diperbaiki, perubahan dicap dengan waktu server.",
+        )
+    return text.format(duration=describe_duration(abs(offset_ms)))
 
 
 def describe_duration(ms: int) -> str:
@@ -391,10 +420,10 @@ def describe_duration(ms: int) -> str:
     minutes = round(ms / 60_000)
     hours, minutes = divmod(minutes, 60)
     if hours and minutes:
-        return f"{hours} jam {minutes} menit"
+        return translate("sync", "{hours} jam {minutes} menit").format(hours=hours, minutes=minutes)
     if hours:
-        return f"{hours} jam"
-    return f"{minutes} menit"
+        return translate("sync", "{hours} jam").format(hours=hours)
+    return translate("sync", "{minutes} menit").format(minutes=minutes)
 
 
 def _record_error(db: Database, message: str) -> None:
@@ -487,4 +516,6 @@ def schema_number(revision: str | None) -> int:
     try:
         return int(revision or "")
     except ValueError as exc:
-        raise SyncError(f"Revisi skema database '{revision}' bukan nomor migrasi.") from exc
+        raise SyncError(
+            translate("sync", "Revisi skema database '{revision}' bukan nomor migrasi.").format(revision=revision)
+        ) from exc

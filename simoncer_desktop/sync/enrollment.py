@@ -23,6 +23,7 @@ from simoncer_desktop import __version__
 from simoncer_desktop.store import Database
 from simoncer_desktop.sync import capture, hlc, outbox, state
 from simoncer_desktop.sync.client import Enrollment, SyncError
+from simoncer_desktop.translation import translate
 
 ALL_REGIONS = "*"
 
@@ -62,9 +63,9 @@ def enroll_device(
     code = (code or "").strip()
     name = (name or "").strip()[:200]
     if not code:
-        raise SyncError("Kode pendaftaran kosong: masukkan kode sekali pakai dari kantor Dinsos.")
+        raise SyncError(translate("sync", "Kode pendaftaran kosong: masukkan kode sekali pakai dari kantor Dinsos."))
     if not name:
-        raise SyncError("Nama perangkat kosong: beri nama, mis. 'Laptop Kec. Bogor Selatan'.")
+        raise SyncError(translate("sync", "Nama perangkat kosong: beri nama, mis. 'Laptop Kec. Bogor Selatan'."))
     enrollment = client.enroll(code, name, __version__)
     return store_enrollment(db, enrollment, name, server_url=server_url or client.server_url, ca_file=ca_file)
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.store import Database
 from simoncer_desktop.sync import hlc, outbox, state
+from simoncer_desktop.translation import translate
 
 FORMAT = "simoncer-outbox"
 VERSION = 1
@@ -76,9 +77,17 @@ def export_outbox(db: Database, path: str | Path) -> int:
         document = build_document(db, session)
     data = gzip.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     if target.is_dir():
-        raise ExportError(f"{target} adalah folder; sebutkan nama berkas, mis. {target / 'antrean.json.gz'}.")
+        raise ExportError(
+            translate("sync", "{target} adalah folder; sebutkan nama berkas, mis. {example}.").format(
+                target=target, example=target / "antrean.json.gz"
+            )
+        )
     if not target.parent.is_dir():
-        raise ExportError(f"Folder {target.parent} tidak ada; berkas antrean tidak dapat ditulis ke {target}.")
+        raise ExportError(
+            translate("sync", "Folder {parent} tidak ada; berkas antrean tidak dapat ditulis ke {target}.").format(
+                parent=target.parent, target=target
+            )
+        )
     temp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         with open(temp, "wb") as handle:
@@ -90,7 +99,11 @@ def export_outbox(db: Database, path: str | Path) -> int:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
         reason = exc.strerror or str(exc)
-        raise ExportError(f"Berkas antrean tidak dapat ditulis ke {target}: {reason}.") from exc
+        raise ExportError(
+            translate("sync", "Berkas antrean tidak dapat ditulis ke {target}: {reason}.").format(
+                target=target, reason=reason
+            )
+        ) from exc
     return len(document["ops"])
 
 

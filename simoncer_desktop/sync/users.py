@@ -19,11 +19,13 @@ from simoncer_desktop.models import User
 from simoncer_desktop.security.keystore import KeyStore, PhcHash, normalize_name
 from simoncer_desktop.services.settings import get_setting
 from simoncer_desktop.store import Database
+from simoncer_desktop.translation import QT_TRANSLATE_NOOP
 
-NO_USERS_PULLED = (
+NO_USERS_PULLED = QT_TRANSLATE_NOOP(
+    "sync",
     "Server belum mengirim satu pun akun pengguna untuk laptop ini, jadi belum ada yang dapat masuk. Minta "
     "administrator kantor Dinsos membuat akun untuk wilayah ini dan menyinkronkannya, lalu jalankan "
-    "sinkronisasi lagi."
+    "sinkronisasi lagi.",
 )
 
 

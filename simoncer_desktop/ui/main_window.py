@@ -27,14 +27,16 @@ from simoncer_desktop.services.permissions import can
 from simoncer_desktop.services.settings import get_setting
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
+from simoncer_desktop.ui.icons import PAGE_ICONS, app_icon, icon, page_icon
 from simoncer_desktop.ui.idle_lock import IdleLock
 from simoncer_desktop.ui.pages.caseload_page import CaseloadPage
-from simoncer_desktop.ui.pages.home_page import HomePage, PlaceholderPage
+from simoncer_desktop.ui.pages.home_page import HomePage
 from simoncer_desktop.ui.sync_controller import SyncController
 from simoncer_desktop.ui.tasks import TaskRunner
 from simoncer_desktop.ui.widgets.sync_status import SyncStatusWidget
 
 if TYPE_CHECKING:
+    from simoncer_desktop.ui.dialogs.help_dialog import HelpDialog
     from simoncer_desktop.ui.dialogs.login_dialog import LoginDialog
     from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
     from simoncer_desktop.ui.pages.graduation_page import GraduationPage
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from simoncer_desktop.ui.pages.reports_page import ReportsPage
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -51,20 +54,18 @@ class PageInfo:
 
 
 IDLE_LOCK_SETTING = "idle_lock_minutes"
+NAVIGATION_WIDTH = 190
+"""Room for the longest title ("Kualitas Data", "Sinkronisasi") beside its icon at the 10 pt base font."""
 
-LAZY_PAGES = frozenset({"graduation", "disaster", "reports", "quality", "sync", "audit", "conflicts"})
+LAZY_PAGES = frozenset({"graduation", "disaster", "reports", "quality", "sync", "settings", "audit", "conflicts"})
 """Pages made when first shown rather than at start-up."""
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def _lock_page() -> QWidget:
     page = QWidget()
     page.setObjectName("lockPage")
     layout = QVBoxLayout(page)
-    label = QLabel(_t("Simoncer terkunci.\nMasuk lagi untuk melanjutkan."))
+    label = QLabel(translate("MainWindow", "Simoncer terkunci.\nMasuk lagi untuk melanjutkan."))
     label.setObjectName("placeholder")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     layout.addWidget(label)
@@ -79,7 +80,7 @@ class _Cover(QWidget):
         self.setObjectName("lockCover")
         self.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
-        label = QLabel(_t("Terkunci"))
+        label = QLabel(translate("MainWindow", "Terkunci"))
         label.setObjectName("placeholder")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(label)
@@ -105,16 +106,16 @@ class _Cover(QWidget):
 def page_list() -> list[PageInfo]:
     """The navigation, in order (Ctrl+1 is the first)."""
     return [
-        PageInfo("home", _t("Beranda")),
-        PageInfo("caseload", _t("Keluarga")),
-        PageInfo("graduation", _t("Graduasi")),
-        PageInfo("disaster", _t("Bencana")),
-        PageInfo("reports", _t("Laporan")),
-        PageInfo("quality", _t("Kualitas Data")),
-        PageInfo("sync", _t("Sinkronisasi")),
-        PageInfo("settings", _t("Pengaturan")),
-        PageInfo("audit", _t("Jejak Audit")),  # supervisors and admins; others see why not
-        PageInfo("conflicts", _t("Konflik")),  # supervisors and admins only: hidden for the others (Ctrl+0)
+        PageInfo("home", translate("MainWindow", "Beranda")),
+        PageInfo("caseload", translate("MainWindow", "Keluarga")),
+        PageInfo("graduation", translate("MainWindow", "Graduasi")),
+        PageInfo("disaster", translate("MainWindow", "Bencana")),
+        PageInfo("reports", translate("MainWindow", "Laporan")),
+        PageInfo("quality", translate("MainWindow", "Kualitas Data")),
+        PageInfo("sync", translate("MainWindow", "Sinkronisasi")),
+        PageInfo("settings", translate("MainWindow", "Pengaturan")),
+        PageInfo("audit", translate("MainWindow", "Jejak Audit")),  # supervisors and admins; others see why not
+        PageInfo("conflicts", translate("MainWindow", "Konflik")),  # supervisors and admins only (Ctrl+0)
     ]
 
 
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
     another user gets fresh pages (``reset_for_user``): the navigation and every page are made anew over
     the same database, so nothing the previous user had on screen (filters, selections, open dialogs) is
     shown to the next one.
+
+    Menu *Bantuan*: *Panduan pengguna* (F1) opens the user guide beside the window (``HelpDialog``, non-modal,
+    one at a time); *Tentang Simoncer* shows the version, the folders and the licences (``AboutDialog``).
     """
 
     def __init__(self, db: Database, tasks: TaskRunner | None = None) -> None:
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.tasks = tasks or TaskRunner(self)
         self.setWindowTitle(self.tr("Simoncer — Sistem Monitoring Cerdas"))
+        self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(1024, 640))
         self.resize(1366, 768)
         self.pages_info = page_list()
@@ -147,6 +152,7 @@ class MainWindow(QMainWindow):
         self._retired: QWidget | None = None
         self.locked = False
         self.unlock_dialog: LoginDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self._covers: list[_Cover] = []
 
         self.shell = QStackedWidget()
@@ -169,6 +175,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.count_label)
         status.addPermanentWidget(self.sync_status)
         self._build_account_menu()
+        self._build_help_menu()
         self.family_count = 0
         self._build_content()
         with db.read() as session:
@@ -186,7 +193,9 @@ class MainWindow(QMainWindow):
         self._page_actions = []
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(170)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.ensurePolished()  # the style sheet's item padding counts when the items are laid out
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
         self.home_page = HomePage(self.db)
@@ -197,17 +206,14 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {"home": self.home_page, "caseload": self.caseload_page}
         """Pages made so far; the others are made the first time they are shown (``page``)."""
         for number, info in enumerate(self.pages_info, start=1):
-            if info.key in self._built:
-                widget = self._built[info.key]
-            elif info.key in LAZY_PAGES:
-                widget = QWidget()  # stands in until the page is first shown
-            else:
-                widget = PlaceholderPage(info.title)
+            # a plain widget stands in until the page is first shown (LAZY_PAGES)
+            widget = self._built[info.key] if info.key in self._built else QWidget()
             widget.setObjectName(f"page_{info.key}")
             self.stack.addWidget(widget)
             self.navigation.addItem(info.title)
+            self.navigation.item(number - 1).setIcon(page_icon(info.key))
             self.navigation.item(number - 1).setToolTip(self.tr("%s (Ctrl+%d)") % (info.title, number % 10))
-            action = QAction(info.title, self)
+            action = QAction(icon(PAGE_ICONS.get(info.key, "home")), info.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, index=number - 1: self.show_page(index))
@@ -235,17 +241,47 @@ class MainWindow(QMainWindow):
 
     def _build_account_menu(self) -> None:
         self.account_menu = self.menuBar().addMenu(self.tr("&Akun"))
-        self.change_password_action = self.account_menu.addAction(self.tr("&Ganti kata sandi…"))
+        self.change_password_action = self.account_menu.addAction(icon("key"), self.tr("&Ganti kata sandi…"))
         self.change_password_action.triggered.connect(self.change_password)
-        self.lock_action = self.account_menu.addAction(self.tr("&Kunci sekarang"))
+        self.lock_action = self.account_menu.addAction(icon("lock"), self.tr("&Kunci sekarang"))
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.lock_action.triggered.connect(self.lock)
-        self.sign_out_action = self.account_menu.addAction(self.tr("K&eluar akun"))
+        self.sign_out_action = self.account_menu.addAction(icon("sign-out"), self.tr("K&eluar akun"))
         self.sign_out_action.triggered.connect(self.sign_out)
         self.users_separator = self.account_menu.addSeparator()
-        self.users_action = self.account_menu.addAction(self.tr("&Pengguna…"))
+        self.users_action = self.account_menu.addAction(icon("users"), self.tr("&Pengguna…"))
         self.users_action.triggered.connect(self.open_users)
+
+    def _build_help_menu(self) -> None:
+        self.help_menu = self.menuBar().addMenu(self.tr("&Bantuan"))
+        self.help_action = self.help_menu.addAction(icon("help"), self.tr("&Panduan pengguna"))
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_action.triggered.connect(self.open_help)
+        self.help_menu.addSeparator()
+        self.about_action = self.help_menu.addAction(icon("about"), self.tr("&Tentang Simoncer"))
+        self.about_action.triggered.connect(self.open_about)
+
+    def open_help(self) -> HelpDialog:
+        """The user guide beside the window (non-modal; one at a time, brought forward when open)."""
+        from simoncer_desktop.ui.dialogs.help_dialog import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
+
+    def open_about(self) -> None:
+        from simoncer_desktop.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.db, self)
+        self.about_dialog: AboutDialog | None = dialog
+        dialog.exec()
+        self.about_dialog = None
+        dialog.deleteLater()
 
     def _update_account_ui(self) -> None:
         identity = self.db.identity
@@ -443,7 +479,20 @@ class MainWindow(QMainWindow):
             from simoncer_desktop.ui.pages.conflicts_page import ConflictsPage
 
             return ConflictsPage(self.db, self.tasks)
+        if key == "settings":
+            from simoncer_desktop.ui.pages.settings_page import SettingsPage
+
+            page = SettingsPage(self.db)
+            page.saved.connect(self._settings_saved)
+            return page
         raise KeyError(key)
+
+    def _settings_saved(self, changed: dict[str, object]) -> None:
+        """New values from Pengaturan take effect now: the idle lock and the sync timer."""
+        if IDLE_LOCK_SETTING in changed:
+            self.idle.set_minutes(float(cast("float", changed[IDLE_LOCK_SETTING])))
+        if "sync_interval_minutes" in changed:
+            self.sync.start()  # re-reads the interval and re-arms the timer
 
     @property
     def quality_page(self) -> DataQualityPage:

@@ -1,6 +1,10 @@
 """The Qt half of start-up: the application, the sign-in (first-run wizard or login dialog; or a dialog
 saying why the database cannot be opened), the main window and its event loop.
-``simoncer_desktop.__main__`` parses the arguments and calls ``run``."""
+``simoncer_desktop.__main__`` parses the arguments and calls ``run``.
+
+After a first run that chose *Impor berkas keluarga* the window opens on *Keluarga* with the import wizard
+checking that file (:func:`start_import`); a laptop enrolled by the wizard goes on to the login dialog,
+where a user synced from the server signs in."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import json
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
@@ -20,9 +25,17 @@ from simoncer_desktop.ui.app import create_application, report_error, show_start
 from simoncer_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 EXIT_OK = 0
 EXIT_NO_DATABASE = 1
+
+
+@dataclass
+class FirstSteps:
+    """What the first-run wizard leaves for the main window to do once it is open."""
+
+    import_file: Path | None = None
 
 
 def run(db: str | os.PathLike[str] | None, *, quit_after_ready: bool = False, user: str | None = None) -> int:
@@ -39,11 +52,12 @@ def run(db: str | os.PathLike[str] | None, *, quit_after_ready: bool = False, us
     app = create_application()
     install_excepthook(report_error)
     path = database_path(db)
+    steps = FirstSteps()
     if quit_after_ready:
         database = _sign_in_from_environment(path, user or DEFAULT_USER)
     else:
         try:
-            database = sign_in_interactively(path, user or "")
+            database = sign_in_interactively(path, user or "", steps)
         except Exception as exc:  # an unopenable file is the user's problem to fix, not a crash
             log.exception("Cannot open database %s", path)
             show_startup_error(path, exc)
@@ -63,6 +77,9 @@ def run(db: str | os.PathLike[str] | None, *, quit_after_ready: bool = False, us
 
         QTimer.singleShot(0, report_ready)
     window.show()
+    if steps.import_file is not None:
+        file = steps.import_file
+        QTimer.singleShot(0, window, lambda: start_import(window, file))
     try:
         return app.exec()
     finally:
@@ -83,46 +100,63 @@ def _sign_in_from_environment(path: Path, user: str) -> Database | None:
 
     if not KeyStore.exists(path):
         if signin.plain_database_without_keys(path):
-            print(
-                f"Gagal membuka database {path}: database lama yang belum dienkripsi; jalankan aplikasi sekali "
+            message = translate(
+                "Startup",
+                "Gagal membuka database %s: database lama yang belum dienkripsi; jalankan aplikasi sekali "
                 "tanpa --quit-after-ready untuk mengamankannya.",
-                file=sys.stderr,
-            )
+            ) % (path,)
         elif path.exists():
-            print(f"Gagal membuka database {path}: berkas kunci {KeyStore.path_for(path)} tidak ada.", file=sys.stderr)
+            message = translate("Startup", "Gagal membuka database %s: berkas kunci %s tidak ada.") % (
+                path,
+                KeyStore.path_for(path),
+            )
         else:
-            print(f"Gagal membuka database {path}: database belum dibuat.", file=sys.stderr)
+            message = translate("Startup", "Gagal membuka database %s: database belum dibuat.") % (path,)
+        print(message, file=sys.stderr)
         return None
     password = os.environ.get(PASSWORD_ENV)
     if not password:
-        print(f"Kata sandi untuk '{user}' tidak diberikan: isi variabel lingkungan {PASSWORD_ENV}.", file=sys.stderr)
+        message = translate("Startup", "Kata sandi untuk '%s' tidak diberikan: isi variabel lingkungan %s.") % (
+            user,
+            PASSWORD_ENV,
+        )
+        print(message, file=sys.stderr)
         return None
     try:
         return signin.sign_in(path, user, password)
     except SimoncerError as exc:
-        print(f"Gagal masuk ke {path}: {exc}", file=sys.stderr)
+        print(translate("Startup", "Gagal masuk ke %s: %s") % (path, exc), file=sys.stderr)
     except Exception as exc:
         log.exception("Cannot open database %s", path)
-        print(f"Gagal membuka database {path}: {exc}", file=sys.stderr)
+        print(translate("Startup", "Gagal membuka database %s: %s") % (path, exc), file=sys.stderr)
     return None
 
 
-def sign_in_interactively(path: Path, user: str = "") -> Database | None:
+def sign_in_interactively(path: Path, user: str = "", steps: FirstSteps | None = None) -> Database | None:
     """The first-run wizard or the login dialog, then a forced password change; None when the user gave
-    up (cancelled). Raises when the file cannot be used at all (no key file for an encrypted file)."""
+    up (cancelled). Raises when the file cannot be used at all (no key file for an encrypted file).
+    ``steps`` receives what a first run asked the window to do next (a file to import)."""
     from simoncer_desktop.security import signin
     from simoncer_desktop.security.keystore import KeyStore
 
     if not KeyStore.exists(path):
         if signin.plain_database_without_keys(path):
-            return _first_run(path, legacy=True)
+            return _first_run(path, legacy=True, steps=steps)
         if path.exists() and path.stat().st_size > 0:
             raise AuthError(
-                f"Berkas kunci {KeyStore.path_for(path)} tidak ditemukan. Tanpa berkas itu database terenkripsi "
-                "tidak dapat dibuka: kembalikan berkas kunci dari cadangan ke sebelah database."
+                translate(
+                    "Startup",
+                    "Berkas kunci %s tidak ditemukan. Tanpa berkas itu database terenkripsi tidak dapat dibuka: "
+                    "kembalikan berkas kunci dari cadangan ke sebelah database.",
+                )
+                % (KeyStore.path_for(path),)
             )
-        return _first_run(path, legacy=False)
+        return _first_run(path, legacy=False, steps=steps)
+    return _log_in(path, user)
 
+
+def _log_in(path: Path, user: str) -> Database | None:
+    """The login dialog, then the forced password change of an account that must change it."""
     from simoncer_desktop.ui.dialogs.login_dialog import LoginDialog
 
     login = LoginDialog(path, username=user)
@@ -144,12 +178,33 @@ def sign_in_interactively(path: Path, user: str = "") -> Database | None:
     return database
 
 
-def _first_run(path: Path, legacy: bool) -> Database | None:
+def _first_run(path: Path, legacy: bool, steps: FirstSteps | None = None) -> Database | None:
+    """The wizard; its database signed in as the new administrator, or, for a laptop enrolled with the
+    central server (no local user), the login dialog of a synced user."""
     from simoncer_desktop.ui.dialogs.first_run_wizard import FirstRunWizard
 
     wizard = FirstRunWizard(path, legacy=legacy)
     try:
         wizard.exec()
-        return wizard.database
+        database, enrolled, import_file = wizard.database, wizard.enrolled, wizard.import_file
     finally:
         wizard.deleteLater()
+    if database is not None and enrolled:
+        database.close()  # it holds the data key but nobody is signed in: a synced user logs in now
+        return _log_in(path, "")
+    if steps is not None:
+        steps.import_file = import_file
+    return database
+
+
+def start_import(window: MainWindow, file: Path) -> None:
+    """Open *Keluarga* and its import wizard on ``file`` (chosen in the first run) and start its check; the
+    user sees the preview before anything is saved."""
+    window.show_page(window.page_index("caseload"))
+    page = window.caseload_page
+    page.import_data()
+    dialog = page.import_dialog
+    if dialog is None:
+        return
+    dialog.path_edit.setText(str(file))
+    dialog.check()

@@ -66,16 +66,20 @@ def test_first_run_creates_the_database_and_the_recovery_key_unlocks_it(qtbot: Q
         assert region_code(session) == REGION
         assert get_setting(session, signin.DEVICE_SCOPE) == KECAMATAN
 
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
-    assert not finish.isEnabled()  # the tick is required
+    onward = wizard.button(QWizard.WizardButton.NextButton)  # a new database goes on to *Data awal*
+    assert not onward.isEnabled()  # the tick is required
     wizard.reject()  # neither cancel nor Escape loses the key once the database exists
     assert wizard.isVisible()
     wizard.recovery_page.view.copy_button.click()
     assert QApplication.clipboard().text() == key
     wizard.recovery_page.saved_check.setChecked(True)
+    assert onward.isEnabled()
+    qtbot.mouseClick(onward, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.data_page and wizard.data_page.empty_radio.isChecked()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isEnabled()
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
-    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert wizard.result() == QDialog.DialogCode.Accepted and wizard.import_file is None
     database.close()
 
     recover = RecoverDialog(path, username=ADMIN)
@@ -151,11 +155,13 @@ def test_a_plain_database_from_an_older_release_is_encrypted(qtbot: QtBot, tmp_p
     wizard = FirstRunWizard(path, legacy=True)
     qtbot.addWidget(wizard)
     wizard.show()
+    assert not wizard.region_page.enroll_radio.isVisible()  # an old database is encrypted, not enrolled
     wizard.region_page.choose(REGION)
     wizard.next()
     fill_admin(qtbot, wizard)
     wizard.next()
     assert wizard.database is not None, wizard.admin_page.error.text()
+    assert wizard.currentPage() is wizard.recovery_page and wizard.nextId() == -1  # it has its data already
     wizard.database.close()
     assert KeyStore.exists(path) and not signin.plain_database_without_keys(path)
     with pytest.raises(AuthError):

@@ -160,3 +160,4 @@ def test_refresh_after_delete_and_rows_deleted_after_the_query(demo_db: Database
 def test_page_size_must_be_positive(demo_db: Database) -> None:
     with pytest.raises(ValueError):
         HouseholdTableModel(demo_db, page_size=0)
+

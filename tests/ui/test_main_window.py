@@ -1,4 +1,4 @@
-"""The main window: navigation with Ctrl+1…Ctrl+8, placeholders, title and status bar."""
+"""The main window: navigation with Ctrl+1…Ctrl+0, title and status bar."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from simoncer_desktop.store import Database
 from simoncer_desktop.ui.main_window import MainWindow
 from simoncer_desktop.ui.pages.data_quality_page import DataQualityPage
 from simoncer_desktop.ui.pages.graduation_page import GraduationPage
-from simoncer_desktop.ui.pages.home_page import PlaceholderPage
 from simoncer_desktop.ui.pages.relief_page import ReliefPage
 from simoncer_desktop.ui.pages.reports_page import ReportsPage
+from simoncer_desktop.ui.pages.settings_page import SettingsPage
 from simoncer_desktop.ui.pages.sync_page import SyncPage
 
 PAGES = [
@@ -56,9 +56,8 @@ def test_ctrl_number_switches_page(qtbot: QtBot, window: MainWindow, number: int
         assert isinstance(page, ReportsPage)
     elif number == 7:
         assert isinstance(page, SyncPage)
-    elif number > 2:
-        assert isinstance(page, PlaceholderPage)
-        assert page.message.text() == f"Halaman {PAGES[number - 1]} akan tersedia pada rilis berikutnya."
+    elif number == 8:
+        assert isinstance(page, SettingsPage)
 
 
 def test_shortcuts_work_from_inside_the_caseload_page(qtbot: QtBot, window: MainWindow) -> None:

@@ -22,7 +22,7 @@ from simoncer_desktop import cli
 from simoncer_desktop.errors import ValidationError
 from simoncer_desktop.models import Facilitator, Household, Member, Setting, Wilayah
 from simoncer_desktop.services import demo_data
-from simoncer_desktop.services.caseload import PHONE
+from simoncer_desktop.services.caseload_validation import PHONE
 from simoncer_desktop.services.components import age_on
 from simoncer_desktop.services.identity import check_nik, check_no_kk, full_year, region_code_of, split_number
 from simoncer_desktop.services.reference import kecamatan_codes

@@ -6,6 +6,10 @@ Nilai lama, Nilai baru, Catatan. Values read as on screen (``services.audit_labe
 columns as "kolom: nilai; …", Ya/Tidak, dd-mm-yyyy, coded values by their label. Times are the
 device's local time. A trail longer than a sheet holds continues on *Jejak Audit (2)*, … . Written
 beside the destination and renamed at the end: a failure or a cancel leaves no file.
+
+The file is for other people (an inspection, the archive): it is Bahasa whatever the screen language
+(written inside ``translation.untranslated()``; ``filter_description`` is the caller's and should be Bahasa
+too: ``audit_labels.filter_text`` inside ``untranslated()``).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from simoncer_desktop.services.audit_labels import (
     value_text,
 )
 from simoncer_desktop.services.progress import CancelToken, Progress, no_progress
+from simoncer_desktop.translation import untranslated
 
 SHEET_TITLE = "Jejak Audit"
 TITLE = "JEJAK AUDIT — RIWAYAT PERUBAHAN DATA"
@@ -126,8 +131,21 @@ def write_audit_workbook(
 ) -> int:
     """Write ``rows`` (newest first, as ``export_rows`` gives them) to ``path``; returns how many
     entries were written. ``progress(done, total)`` every few hundred rows (``total`` 0 = unknown);
-    a cancel through ``cancel`` raises ``CancelledError`` and leaves no file (nor a changed old one)."""
-    path = Path(path)
+    a cancel through ``cancel`` raises ``CancelledError`` and leaves no file (nor a changed old one).
+    Labels are written in Bahasa whatever the screen language."""
+    with untranslated():
+        return _write(rows, Path(path), filter_description, progress, cancel, total, generated_at)
+
+
+def _write(
+    rows: Iterable[AuditView],
+    path: Path,
+    filter_description: str,
+    progress: Progress,
+    cancel: CancelToken | None,
+    total: int,
+    generated_at: datetime | None,
+) -> int:
     made = generated_at or datetime.now()
     written = 0
     with replacing(path, ".xlsx") as temp:

@@ -43,6 +43,7 @@ from simoncer_desktop.services.caseload_sheet import (
     SheetColumn,
     needs_formula_guard,
 )
+from simoncer_desktop.translation import untranslated
 
 PLACES_SHEET = "Wilayah"
 """The template's second sheet: the kelurahan of the deployment region (KELURAHAN drop-down source)."""
@@ -247,6 +248,7 @@ def _styled_cell(sheet: WriteOnlyWorksheet, *, number_format: str | None) -> Cel
     return cell
 
 
+@untranslated()  # files for other people and programs: Bahasa whatever the screen language
 def write_caseload(
     path: Path | str,
     rows: Iterable[Sequence[object]],
@@ -278,6 +280,7 @@ def write_caseload(
     return count
 
 
+@untranslated()
 def write_template(path: Path | str, kelurahan: Sequence[Place] = ()) -> Path:
     """The empty caseload template: the header row with a note on every column, drop-down lists and
     checks per column, text-formatted identity columns, a frozen header; plus, when ``kelurahan`` is

@@ -14,12 +14,14 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from simoncer_desktop.services.caseload_sheet import REMARKS_HEADER, SHEET_NAME, SUMMARY_SHEET, needs_formula_guard
+from simoncer_desktop.translation import untranslated
 
 OUTCOME_HEADER = "HASIL"
 BOLD = Font(bold=True)
 PROBLEM_FILL = PatternFill("solid", fgColor="FDE2E1")
 
 
+@untranslated()  # a file for other people: Bahasa whatever the screen language
 def write_import_report(
     path: Path,
     rows: Iterable[tuple[int, Sequence[object]]],

@@ -78,7 +78,7 @@ def region_text(recap: Recap) -> str:
 
 def note_lines(recap: Recap) -> list[str]:
     """The recap's notes; a recap without data always says so, even when the service added no note."""
-    notes = list(recap.notes)
+    notes = list(recap.notes if recap.document_notes is None else recap.document_notes)
     if not recap.has_data and not any(n.startswith("Tidak ada data") for n in notes):
         notes.insert(0, f"Tidak ada data untuk periode {recap.period.label}")
     return notes

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from simoncer_desktop.models.enums import Component, DamageLevel, WelfareClass
+from simoncer_desktop.models.enums import Component, DamageLevel, DisasterKind, EventStatus, WelfareClass
 from simoncer_desktop.reports.excel.recap_layout import (
     BOLD,
     COUNT,
@@ -35,6 +35,7 @@ from simoncer_desktop.reports.excel.recap_layout import (
     total_row,
     write_rows,
 )
+from simoncer_desktop.services.graduation_targets import NO_FACILITATOR
 from simoncer_desktop.services.programme import STAGE_LABELS, Stage
 from simoncer_desktop.services.recap_model import (
     NATURAL_REASON_LABELS,
@@ -56,6 +57,14 @@ def label(code: str, labels: type[Component] | type[WelfareClass] | type[DamageL
         except ValueError:
             return code
     return NATURAL_REASON_LABELS.get(code, code)
+
+
+def code_label(enum: type[DisasterKind] | type[EventStatus], code: str, fallback: str) -> str:
+    """The (Bahasa, inside ``write_recap``) label of an event's kind or status code; ``fallback`` without one."""
+    try:
+        return enum(code).label if code else fallback
+    except ValueError:
+        return fallback
 
 
 def stage_title(stage: Stage) -> str:
@@ -227,7 +236,7 @@ def write_facilitators(ws: Worksheet, recap: Recap) -> None:
     def values(no: int, f: FacilitatorFigures) -> list[object]:
         row = FIRST_ROW + no - 1
         return [
-            no, f.name, f.kecamatan, f.caseload, f.target, f.proposed, f.approved,
+            no, NO_FACILITATOR if f.id == "" else f.name, f.kecamatan, f.caseload, f.target, f.proposed, f.approved,
             Formula(percent_formula(f"G{row}", f"E{row}")), *f.in_stage, Formula(f"=SUM(I{row}:N{row})"),
         ]  # fmt: skip
 
@@ -296,7 +305,8 @@ def write_disasters(ws: Worksheet, recap: Recap) -> None:
     start_sheet(ws, recap, "Bencana", columns, groups, 3)
     rows = (
         [
-            no, e.code, e.title, e.kind_label, e.occurred_at.replace(tzinfo=None), e.kecamatan, e.status_label,
+            no, e.code, e.title, code_label(DisasterKind, e.kind, e.kind_label), e.occurred_at.replace(tzinfo=None),
+            e.kecamatan, code_label(EventStatus, e.status, e.status_label),
             e.families, e.victims, *(e.damage.get(code, 0) for code in damage), e.displaced, e.injured,
             e.deceased, e.cash, "; ".join(f"{g.name} {g.quantity:,} {g.unit}".replace(",", ".") for g in e.goods),
         ]

@@ -48,6 +48,7 @@ from simoncer_desktop.reports.excel.recap_sheets import (
 )
 from simoncer_desktop.reports.safe_write import replacing
 from simoncer_desktop.services.recap_model import NATURAL_REASONS, Recap
+from simoncer_desktop.translation import untranslated
 
 SUMMARY, PER_KECAMATAN, PER_KELURAHAN, FACILITATORS, STAGES, DISASTERS = (
     "Ringkasan",
@@ -66,9 +67,10 @@ width too)."""
 
 
 def write_recap(recap: Recap, path: Path) -> Path:
-    """Write ``recap`` to ``path`` (``.xlsx``, replaced if it exists); returns ``path``."""
+    """Write ``recap`` to ``path`` (``.xlsx``, replaced if it exists); returns ``path``. The workbook is
+    Bahasa whatever the screen language (``untranslated()``; messages of a failed write are not)."""
     path = Path(path)
-    with replacing(path, ".xlsx") as temp:
+    with replacing(path, ".xlsx") as temp, untranslated():
         build_workbook(recap).save(temp)
     return path
 

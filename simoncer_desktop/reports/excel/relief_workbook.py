@@ -28,6 +28,7 @@ from simoncer_desktop.reports.excel.caseload_workbook import must_force_text, sa
 from simoncer_desktop.reports.safe_write import discard_sheets, replacing
 from simoncer_desktop.services.relief_document_parts import thousands
 from simoncer_desktop.services.relief_documents import BeritaAcaraData, BnbaData, EventHeader
+from simoncer_desktop.translation import untranslated
 
 TEXT = "@"
 DATE = "DD-MM-YYYY"
@@ -151,7 +152,7 @@ def _event_lines(e: EventHeader) -> list[str]:
 
 def write_bnba_xlsx(data: BnbaData, path: Path) -> Path:
     path = Path(path)
-    with replacing(path, ".xlsx") as temp:
+    with replacing(path, ".xlsx") as temp, untranslated():
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("BNBA")
         try:
@@ -216,7 +217,7 @@ def _bnba_rows(sheet: WriteOnlyWorksheet, data: BnbaData) -> None:
 
 def write_berita_acara_xlsx(data: BeritaAcaraData, path: Path) -> Path:
     path = Path(path)
-    with replacing(path, ".xlsx") as temp:
+    with replacing(path, ".xlsx") as temp, untranslated():
         workbook = Workbook(write_only=True)
         summary = workbook.create_sheet("Berita acara")
         recipients = workbook.create_sheet(RECIPIENT_SHEET)

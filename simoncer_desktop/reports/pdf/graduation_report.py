@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from simoncer_desktop import APP_NAME, __version__
 from simoncer_desktop.reports.pdf.fonts import register_fonts
 from simoncer_desktop.services.graduation_report import EnrollmentLine, GraduationReport, StageLine
+from simoncer_desktop.translation import untranslated
 
 PAGE_W, PAGE_H = A4
 MARGIN = 42.0
@@ -58,8 +59,13 @@ def rupiah(amount: int | None) -> str:
 def write_graduation_reports(
     reports: Sequence[GraduationReport], path: Path, made_on: date | None = None, title: str = TITLE
 ) -> PdfResult:
-    """Write every report into one PDF at ``path`` (replaced if it exists); returns the page count."""
-    path = Path(path)
+    """Write every report into one PDF at ``path`` (replaced if it exists); returns the page count. The PDF is
+    Bahasa whatever the screen language."""
+    with untranslated():
+        return _write(reports, Path(path), made_on, title)
+
+
+def _write(reports: Sequence[GraduationReport], path: Path, made_on: date | None, title: str) -> PdfResult:
     regular, bold = register_fonts()
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

@@ -32,6 +32,7 @@ from simoncer_desktop.services.relief_documents import (
     EventHeader,
     EventReportData,
 )
+from simoncer_desktop.translation import untranslated
 
 BNBA_TITLE = "DAFTAR KORBAN BENCANA BY NAME BY ADDRESS (BNBA)"
 BA_TITLE = "BERITA ACARA SERAH TERIMA BANTUAN SOSIAL KORBAN BENCANA"
@@ -85,7 +86,7 @@ def _place_line(e: EventHeader, kelurahan: str | None = None) -> str:
 def write_bnba_pdf(data: BnbaData, path: Path) -> int:
     path = Path(path)
     e = data.event
-    with replacing(path, ".pdf") as temp:
+    with replacing(path, ".pdf") as temp, untranslated():
         canvas = _canvas(temp, landscape(A4), f"BNBA {e.code} {e.title}", e.office_name)
         page = Page(
             canvas, landscape(A4), e.office_name, BNBA_TITLE, [_event_line(e), _place_line(e, data.kelurahan_name)]
@@ -145,7 +146,7 @@ def write_bnba_pdf(data: BnbaData, path: Path) -> int:
 def write_berita_acara_pdf(data: BeritaAcaraData, path: Path) -> int:
     path = Path(path)
     e = data.event
-    with replacing(path, ".pdf") as temp:
+    with replacing(path, ".pdf") as temp, untranslated():
         canvas = _canvas(temp, A4, f"Berita acara {data.number}", e.office_name)
         page = Page(canvas, A4, e.office_name, BA_TITLE, [f"Nomor: {data.number}"])
         page.made_on = data.signed_on
@@ -227,7 +228,7 @@ PHOTO_W, PHOTO_H = 255.0, 190.0
 def write_event_report_pdf(data: EventReportData, path: Path) -> int:
     path = Path(path)
     e = data.event
-    with replacing(path, ".pdf") as temp:
+    with replacing(path, ".pdf") as temp, untranslated():
         canvas = _canvas(temp, A4, f"Laporan kejadian {e.code} {e.title}", e.office_name)
         page = Page(canvas, A4, e.office_name, REPORT_TITLE, [_event_line(e)])
         page.made_on = data.made_on

@@ -235,7 +235,7 @@ class AssessmentDialog(FormDialog):
             f"{last.score:.2f}".replace(".", ","),
         )
         if last.change:
-            text += self.tr(" — %s dibanding asesmen sebelumnya") % last.change
+            text += self.tr(" — %s dibanding asesmen sebelumnya") % last.change_label
         self.history_summary.setText(text)
 
     # --- saving ------------------------------------------------------------------------------

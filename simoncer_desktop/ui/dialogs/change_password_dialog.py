@@ -26,7 +26,10 @@ from simoncer_desktop.store import Database
 from simoncer_desktop.ui.widgets.form import ERROR_MARK, FieldBox, align_labels
 from simoncer_desktop.ui.widgets.labels import message_label
 
+translate = QCoreApplication.translate
+
 REPEAT_MISMATCH = "Kedua kata sandi tidak sama."
+"""The repetition's message in the source language (``PasswordPair.errors`` shows it translated)."""
 
 
 @contextmanager
@@ -78,7 +81,7 @@ def name_errors(username: str, full_name: str) -> dict[str, str]:
     except AuthError as exc:
         errors["username"] = str(exc)
     if not full_name.strip():
-        errors["full_name"] = QCoreApplication.translate("account", "Nama lengkap wajib diisi.")
+        errors["full_name"] = translate("account", "Nama lengkap wajib diisi.")
     return errors
 
 
@@ -91,7 +94,7 @@ def finish_dialog(
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok_button.setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("account", "Batal"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("account", "Batal"))
     buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
@@ -137,7 +140,7 @@ class PasswordPair(QWidget):
         if rule:
             found["password"] = rule
         if self.repeat_edit.text() != self.password:
-            found["repeat"] = REPEAT_MISMATCH
+            found["repeat"] = self.tr("Kedua kata sandi tidak sama.")
         return found
 
     def refresh(self) -> bool:
@@ -176,7 +179,7 @@ class ChangePasswordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         if db.identity is None:
-            raise AuthError("Belum masuk: tidak ada kata sandi yang dapat diganti.")
+            raise AuthError(self.tr("Belum masuk: tidak ada kata sandi yang dapat diganti."))
         self._db = db
         self._username = db.identity.username
         self._known_old = old_password

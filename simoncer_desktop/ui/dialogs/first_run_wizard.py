@@ -1,24 +1,29 @@
 """The first run: no database and no key file yet (or a database from before encryption, ``legacy``).
 
-Pages: *Wilayah* (the regency/city and this laptop's kecamatan, or *Semua kecamatan* for the Dinas
-office), *Administrator* (the first admin; the password rules show under the fields), then — once
-``signin.create_database`` (or ``adopt_plain_database``) made the encrypted database — *Kunci pemulihan*:
-the key shown once, *Salin*, *Simpan/Cetak PDF…* and a tick that must be set before *Selesai*.
-The database exists from the administrator page on, so the wizard cannot go back or be cancelled then.
+Two ways to start, chosen on the first page (``first_run_region``):
+
+* *Buat database baru*: *Wilayah* (the regency/city and this laptop's kecamatan, or *Semua kecamatan* for the
+  Dinas office), *Administrator* (the first admin; the password rules show under the fields), then, once
+  ``signin.create_database`` (or ``adopt_plain_database``) made the encrypted database, *Kunci pemulihan*
+  (shown once, *Salin*, *Simpan/Cetak PDF…*, a tick required) and *Data awal* (``first_run_data``: empty,
+  a family file to import once the window opens, or a synthetic demo caseload).
+* *Daftarkan ke server pusat Dinsos* (``first_run_enroll``): server, one-time code, optional CA file; the
+  database is created with no local user, the scope and accounts come from the server; then *Kunci
+  pemulihan*. Afterwards the login dialog signs a synced user in (``ui/startup.py``).
+
+The database exists from the administrator (or enrollment) page on, so the wizard cannot go back or be
+cancelled then (an enrollment whose first sync failed may be abandoned: its database is deleted).
 """
 
 from __future__ import annotations
 
-import csv
 import logging
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -28,10 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from simoncer_desktop.errors import SimoncerError
-from simoncer_desktop.models.base import GLOBAL_SCOPE
-from simoncer_desktop.paths import resource_path
 from simoncer_desktop.services import auth
-from simoncer_desktop.services.reference import KECAMATAN, REGENCY
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.dialogs.change_password_dialog import (
     PasswordPair,
@@ -40,88 +42,24 @@ from simoncer_desktop.ui.dialogs.change_password_dialog import (
     name_errors,
     show_message,
 )
+from simoncer_desktop.ui.dialogs.first_run_data import InitialDataPage
+from simoncer_desktop.ui.dialogs.first_run_enroll import EnrollPage
+from simoncer_desktop.ui.dialogs.first_run_region import (
+    ALL_KECAMATAN,
+    RegionPage,
+    kecamatan_of,
+    regencies,
+    scope_label,
+)
 from simoncer_desktop.ui.dialogs.recovery_key_dialog import RecoveryKeyView
-from simoncer_desktop.ui.widgets.form import FieldBox, align_labels, fill_combo
+from simoncer_desktop.ui.tasks import TaskRunner
+from simoncer_desktop.ui.widgets.form import FieldBox, align_labels
+
+__all__ = ["ALL_KECAMATAN", "FirstRunWizard", "kecamatan_of", "regencies"]
 
 log = logging.getLogger(__name__)
 
-ALL_KECAMATAN = "Semua kecamatan (kantor Dinas)"
-
-
-@cache
-def _wilayah() -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[tuple[str, str], ...]]]:
-    """(regencies, kecamatan per regency) from the bundled list: there is no database to ask yet."""
-    regencies: list[tuple[str, str]] = []
-    kecamatan: dict[str, list[tuple[str, str]]] = {}
-    with resource_path("wilayah.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            level = row["tingkat"]
-            if level == REGENCY:
-                regencies.append((row["kode"], row["nama"]))
-            elif level == KECAMATAN:
-                kecamatan.setdefault(row["kode"].rsplit(".", 1)[0], []).append((row["kode"], row["nama"]))
-    by_regency = {code: tuple(sorted(items, key=lambda i: i[1])) for code, items in kecamatan.items()}
-    return tuple(regencies), by_regency
-
-
-def regencies() -> list[tuple[str, str]]:
-    return list(_wilayah()[0])
-
-
-def kecamatan_of(regency_code: str) -> list[tuple[str, str]]:
-    return list(_wilayah()[1].get(regency_code, ()))
-
-
-class RegionPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Wilayah"))
-        self.setSubTitle(
-            self.tr(
-                "Kabupaten/kota yang dilayani, dan kecamatan laptop ini. Laptop kantor Dinas yang mengurus semua "
-                'kecamatan memilih "%s".'
-            )
-            % ALL_KECAMATAN
-        )
-        self.regency_combo = QComboBox()
-        self.regency_combo.setEditable(True)
-        self.regency_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.regency_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.regency_combo.completer().setCompletionMode(self.regency_combo.completer().CompletionMode.PopupCompletion)
-        fill_combo(self.regency_combo, [(code, f"{name} ({code})") for code, name in regencies()])
-        self.kecamatan_combo = QComboBox()
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Kabupaten/kota:"), self.regency_combo)
-        form.addRow(self.tr("K&ecamatan laptop ini:"), self.kecamatan_combo)
-        self.regency_combo.currentIndexChanged.connect(self._regency_changed)
-        self._regency_changed()
-
-    def _regency_changed(self) -> None:
-        code = self.regency_combo.currentData()
-        items = [(k, f"{name} ({k})") for k, name in kecamatan_of(code)] if code else []
-        fill_combo(self.kecamatan_combo, [(GLOBAL_SCOPE, self.tr(ALL_KECAMATAN)), *items])
-        self.completeChanged.emit()
-
-    def choose(self, regency_code: str | None, scope: str | None = None) -> None:
-        index = self.regency_combo.findData(regency_code) if regency_code else -1
-        if index >= 0:
-            self.regency_combo.setCurrentIndex(index)
-        if scope:
-            index = self.kecamatan_combo.findData(scope)
-            if index >= 0:
-                self.kecamatan_combo.setCurrentIndex(index)
-
-    @property
-    def region_code(self) -> str | None:
-        index = self.regency_combo.findText(self.regency_combo.currentText())
-        return self.regency_combo.itemData(index) if index >= 0 else None
-
-    @property
-    def scope(self) -> str:
-        return self.kecamatan_combo.currentData() or GLOBAL_SCOPE
-
-    def isComplete(self) -> bool:
-        return self.region_code is not None
+REGION_PAGE, ADMIN_PAGE, RECOVERY_PAGE, DATA_PAGE, ENROLL_PAGE = range(5)
 
 
 class AdminPage(QWizardPage):
@@ -200,10 +138,12 @@ class RecoveryPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Makes the encrypted database and its first administrator; ``database`` is signed in afterwards.
+    """Makes the encrypted database: with its first administrator (``database`` is signed in afterwards),
+    or enrolled with the central server (``enrolled``: nobody is signed in; the login dialog follows).
 
     ``legacy``: ``db_path`` is an unencrypted database from before this release; it is encrypted in
     place (``signin.adopt_plain_database``) instead of created, with its region preselected.
+    ``import_file``: the family file chosen on *Data awal*, for the main window's import wizard.
     """
 
     def __init__(self, db_path: Path, *, legacy: bool = False, parent: QWidget | None = None) -> None:
@@ -212,6 +152,8 @@ class FirstRunWizard(QWizard):
         self.legacy = legacy
         self.database: Database | None = None
         self.recovery_key = ""
+        self.enrolled = False
+        self.tasks = TaskRunner(self)
         self.setWindowTitle(
             self.tr("Simoncer — mengamankan database lama") if legacy else self.tr("Simoncer — penyiapan pertama")
         )
@@ -222,15 +164,20 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Kembali"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Batal"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Selesai"))
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(680, 520)
         self.region_page = RegionPage(self)
         self.admin_page = AdminPage(self)
         self.recovery_page = RecoveryPage(self)
-        self.addPage(self.region_page)
-        self.addPage(self.admin_page)
-        self.addPage(self.recovery_page)
+        self.data_page = InitialDataPage(self)
+        self.enroll_page = EnrollPage(self)
+        self.setPage(REGION_PAGE, self.region_page)
+        self.setPage(ADMIN_PAGE, self.admin_page)
+        self.setPage(RECOVERY_PAGE, self.recovery_page)
+        self.setPage(DATA_PAGE, self.data_page)
+        self.setPage(ENROLL_PAGE, self.enroll_page)
+        self.setStartId(REGION_PAGE)
         if legacy:
-            self.region_page.setSubTitle(
+            self.region_page.set_legacy(
                 self.tr(
                     "Database ini dibuat sebelum Simoncer mengenkripsi data. Pilih wilayah dan buat administrator "
                     "pertama; database lalu dienkripsi di tempat (cadangan dibuat lebih dulu)."
@@ -240,6 +187,20 @@ class FirstRunWizard(QWizard):
 
             region = signin.plain_database_setting(self.db_path, "region_code")
             self.region_page.choose(region, signin.plain_database_setting(self.db_path, "device_scope"))
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current == REGION_PAGE:
+            return ENROLL_PAGE if self.region_page.enroll and not self.legacy else ADMIN_PAGE
+        if current in (ADMIN_PAGE, ENROLL_PAGE):
+            return RECOVERY_PAGE
+        if current == RECOVERY_PAGE and not (self.legacy or self.enrolled):
+            return DATA_PAGE
+        return -1
+
+    @property
+    def import_file(self) -> Path | None:
+        return self.data_page.import_file if self.database is not None and not self.enrolled else None
 
     def create(self) -> bool:
         """Make the database (the administrator page's *Buat database*); False keeps the wizard there."""
@@ -272,21 +233,42 @@ class FirstRunWizard(QWizard):
             return False
         region_label = self.region_page.regency_combo.currentText()
         self.recovery_page.view.set_key(self.recovery_key, self.db_path, region_label)
+        self.keep_database()
         return True
 
-    # Once the database exists the key must be acknowledged: no cancel, no Escape, no closing.
+    def keep_database(self) -> None:
+        """The database is complete: from now on there is nothing to cancel (the key must be acknowledged)."""
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+
+    def adopt_enrolled(self, database: Database, recovery_key: str, scope: str) -> None:
+        """The enrollment page made the database (no local user; its first sync may still be running)."""
+        self.database, self.recovery_key, self.enrolled = database, recovery_key, True
+        self.region_page.lock_enrollment()
+        self.recovery_page.view.set_key(recovery_key, self.db_path, scope_label(scope))
+
+    def log_failure(self, what: str, exc: BaseException) -> None:
+        log.error("%s in %s failed", what, self.db_path, exc_info=exc)
+
+    @property
+    def busy(self) -> bool:
+        return not self.tasks.idle
+
+    # Once the database exists the key must be acknowledged: no cancel, no Escape, no closing. An
+    # enrollment whose first sync did not finish may be abandoned: its database is deleted (after asking).
 
     def reject(self) -> None:
-        if self.database is None:
+        if self.busy:
+            return
+        if self.database is None or (self.enrolled and self.enroll_page.may_abandon()):
             super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.database is not None and event.key() == Qt.Key.Key_Escape:
+        if (self.database is not None or self.busy) and event.key() == Qt.Key.Key_Escape:
             return
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.database is not None and not self.recovery_page.isComplete():
+        if self.busy or (self.database is not None and not self.recovery_page.isComplete()):
             event.ignore()
             return
         super().closeEvent(event)

@@ -8,7 +8,7 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,7 @@ from simoncer_desktop.ui.dialogs.change_password_dialog import (
 from simoncer_desktop.ui.widgets.form import FieldBox, align_labels
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 
 def monospace_font(point_size: int) -> QFont:
@@ -45,28 +46,35 @@ def monospace_font(point_size: int) -> QFont:
 
 def write_recovery_pdf(path: Path, key: str, db_path: Path, region: str = "") -> None:
     """One A4 page: what the key is for, the key in large monospace, where the database is."""
+    title = translate("RecoveryKeyPdf", "Kunci pemulihan Simoncer")
     writer = QPdfWriter(str(path))
-    writer.setTitle("Kunci pemulihan Simoncer")
+    writer.setTitle(title)
     writer.setCreator("Simoncer Desktop")
     writer.setPageLayout(
         QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20))
     )
     stamp = datetime.now().strftime("%d-%m-%Y %H:%M")
-    body = f"""
-    <h2>Kunci pemulihan Simoncer</h2>
-    <p>Kunci ini membuka database Simoncer bila <b>semua kata sandi administrator terlupa</b>.
-    Simpan lembar ini di tempat aman yang terkunci (bukan di laptop ini) dan jangan difoto atau dikirim
-    lewat pesan.</p>
-    <p style="font-family: monospace; font-size: 20pt; font-weight: bold;">{html.escape(key)}</p>
-    <table>
-      <tr><td>Database:</td><td>{html.escape(str(db_path))}</td></tr>
-      <tr><td>Wilayah:</td><td>{html.escape(region)}</td></tr>
-      <tr><td>Dibuat:</td><td>{stamp}</td></tr>
-    </table>
-    <p>Cara memakai: di layar masuk pilih <i>Lupa semua kata sandi? Pakai kunci pemulihan…</i>, ketik kunci
-    ini (huruf besar/kecil dan tanda minus boleh diabaikan), nama pengguna administrator dan kata sandi
-    barunya.</p>
-    """
+    purpose = translate(
+        "RecoveryKeyPdf",
+        "Kunci ini membuka database Simoncer bila <b>semua kata sandi administrator terlupa</b>. Simpan lembar "
+        "ini di tempat aman yang terkunci (bukan di laptop ini) dan jangan difoto atau dikirim lewat pesan.",
+    )
+    usage = translate(
+        "RecoveryKeyPdf",
+        "Cara memakai: di layar masuk pilih <i>Lupa semua kata sandi? Pakai kunci pemulihan…</i>, ketik kunci ini "
+        "(huruf besar/kecil dan tanda minus boleh diabaikan), nama pengguna administrator dan kata sandi barunya.",
+    )
+    rows = (
+        (translate("RecoveryKeyPdf", "Database:"), html.escape(str(db_path))),
+        (translate("RecoveryKeyPdf", "Wilayah:"), html.escape(region)),
+        (translate("RecoveryKeyPdf", "Dibuat:"), stamp),
+    )
+    table = "".join(f"<tr><td>{html.escape(label)}</td><td>{value}</td></tr>" for label, value in rows)
+    body = (
+        f"<h2>{html.escape(title)}</h2><p>{purpose}</p>"
+        f'<p style="font-family: monospace; font-size: 20pt; font-weight: bold;">{html.escape(key)}</p>'
+        f"<table>{table}</table><p>{usage}</p>"
+    )
     document = QTextDocument()
     document.setHtml(body)
     document.print_(writer)
@@ -164,7 +172,7 @@ class RecoverDialog(QDialog):
         intro.setWordWrap(True)
         self.key_edit = QLineEdit()
         self.key_edit.setFont(monospace_font(11))
-        self.key_edit.setPlaceholderText("ABCD-EFGH-…")
+        self.key_edit.setPlaceholderText(self.tr("ABCD-EFGH-…"))
         self.key_box = FieldBox(self.key_edit)
         self.username_edit = QLineEdit(username)
         self.username_box = FieldBox(self.username_edit)

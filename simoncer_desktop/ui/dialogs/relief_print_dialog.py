@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,17 @@ from simoncer_desktop.ui.widgets.form import ERROR_MARK, DateField, align_labels
 from simoncer_desktop.ui.widgets.labels import message_label
 
 FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel (.xlsx)"}
+translate = QCoreApplication.translate
+
+
+def kind_label(kind: DocumentKind) -> str:
+    """The document's name for people (``LABELS``), translated at run time."""
+    labels = {
+        DocumentKind.BNBA: translate("ReliefPrintDialog", "BNBA"),
+        DocumentKind.BERITA_ACARA: translate("ReliefPrintDialog", "Berita acara serah terima"),
+        DocumentKind.EVENT_REPORT: translate("ReliefPrintDialog", "Laporan kejadian"),
+    }
+    return labels.get(kind, LABELS[kind])
 
 
 class ReliefPrintDialog(QDialog):
@@ -51,7 +63,7 @@ class ReliefPrintDialog(QDialog):
         self._today = today or date.today()
         self.kind_combo = QComboBox()
         for each in DocumentKind:
-            self.kind_combo.addItem(self.tr(LABELS[each]), each)
+            self.kind_combo.addItem(kind_label(each), each)
         self.format_combo = QComboBox()
         self.kelurahan_combo = QComboBox()
         self.kelurahan_combo.addItem(self.tr("Semua kelurahan"), None)

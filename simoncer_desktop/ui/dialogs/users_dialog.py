@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,7 @@ from simoncer_desktop.ui.dialogs.change_password_dialog import (
 )
 from simoncer_desktop.ui.widgets.form import FieldBox, align_labels, fill_combo
 
-ALL_AREAS = "Semua kecamatan"
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ def kecamatan_names(db: Database) -> dict[str, str]:
 
 def load_users(db: Database) -> list[UserRow]:
     names = kecamatan_names(db)
+    all_areas = translate("UsersDialog", "Semua kecamatan")
     with db.read() as session:
         users = auth.list_users(session)
         return [
@@ -72,7 +73,7 @@ def load_users(db: Database) -> list[UserRow]:
                 u.full_name,
                 Role(u.role),
                 u.scope,
-                ALL_AREAS if u.scope == GLOBAL_SCOPE else names.get(u.scope, u.scope),
+                all_areas if u.scope == GLOBAL_SCOPE else names.get(u.scope, u.scope),
                 bool(u.active),
                 bool(u.must_change_password),
             )
@@ -81,7 +82,7 @@ def load_users(db: Database) -> list[UserRow]:
 
 
 class UsersModel(QAbstractTableModel):
-    HEADERS = ("Nama pengguna", "Nama lengkap", "Peran", "Kecamatan", "Aktif")
+    COLUMNS = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,11 +97,21 @@ class UsersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Nama pengguna"),
+            self.tr("Nama lengkap"),
+            self.tr("Peran"),
+            self.tr("Kecamatan"),
+            self.tr("Aktif"),
+        )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -257,13 +268,20 @@ class UsersDialog(QDialog):
         )
 
 
-ROLE_HINTS = {
-    Role.OPERATOR: "Mengelola data keluarga, program dan bantuan bencana di satu kecamatan.",
-    Role.FACILITATOR: "Mencatat asesmen, tahapan dan kunjungan untuk keluarga dampingannya sendiri.",
-    Role.SUPERVISOR: "Seperti operator di semua kecamatan, dan memutuskan graduasi.",
-    Role.ADMIN: "Semua hal, termasuk pengguna, pengaturan dan data referensi.",
-    Role.VIEWER: "Hanya melihat dan mengekspor laporan.",
-}
+def role_hint(role: Role) -> str:
+    """What a role may do, in the user's language (read at run time so the translation applies)."""
+    hints = {
+        Role.OPERATOR: translate(
+            "AddUserDialog", "Mengelola data keluarga, program dan bantuan bencana di satu kecamatan."
+        ),
+        Role.FACILITATOR: translate(
+            "AddUserDialog", "Mencatat asesmen, tahapan dan kunjungan untuk keluarga dampingannya sendiri."
+        ),
+        Role.SUPERVISOR: translate("AddUserDialog", "Seperti operator di semua kecamatan, dan memutuskan graduasi."),
+        Role.ADMIN: translate("AddUserDialog", "Semua hal, termasuk pengguna, pengaturan dan data referensi."),
+        Role.VIEWER: translate("AddUserDialog", "Hanya melihat dan mengekspor laporan."),
+    }
+    return hints.get(role, "")
 
 
 class AddUserDialog(QDialog):
@@ -334,7 +352,7 @@ class AddUserDialog(QDialog):
 
     def _role_changed(self) -> None:
         role = self.role
-        self.role_hint.setText(self.tr(ROLE_HINTS[role]))
+        self.role_hint.setText(role_hint(role))
         self.scope_combo.setEnabled(role in auth.SCOPED_ROLES)
         self.facilitator_combo.setEnabled(role is Role.FACILITATOR)
 

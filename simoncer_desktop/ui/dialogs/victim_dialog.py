@@ -126,7 +126,7 @@ class VictimDialog(FormDialog):
         fill_combo(self.kelurahan_combo, [(o.value, o.label) for o in kelurahan], self.tr("— pilih —"))
         self.rt_edit = QLineEdit()
         self.rw_edit = QLineEdit()
-        for edit, text in ((self.rt_edit, "RT"), (self.rw_edit, "RW")):
+        for edit, text in ((self.rt_edit, self.tr("RT")), (self.rw_edit, self.tr("RW"))):
             edit.setMaxLength(3)
             edit.setPlaceholderText(text)
         self.phone_edit = QLineEdit()
@@ -272,7 +272,14 @@ class VictimDialog(FormDialog):
         self.results.clear()
         for m in matches:
             badge = self.tr("KPM") if m.is_kpm else self.tr("bukan KPM aktif")
-            text = f"{m.name} — NIK {m.nik or '-'} — KK {m.no_kk} — {m.kelurahan_name}, {m.address} [{badge}]"
+            text = self.tr("%s — NIK %s — KK %s — %s, %s [%s]") % (
+                m.name,
+                m.nik or "-",
+                m.no_kk,
+                m.kelurahan_name,
+                m.address,
+                badge,
+            )
             if m.registered_family_id:
                 text += self.tr(" — SUDAH TERDAFTAR")
             QListWidgetItem(text, self.results)

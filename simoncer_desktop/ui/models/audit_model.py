@@ -13,6 +13,7 @@ import logging
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -37,6 +38,7 @@ from simoncer_desktop.services.audit_labels import (
 from simoncer_desktop.store import Database
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 """The row's ``AuditView``."""
@@ -61,18 +63,19 @@ class Column(IntEnum):
 
 
 COLUMN_TITLES: dict[Column, str] = {
-    Column.TIME: "Waktu",
-    Column.USER: "Pengguna",
-    Column.DEVICE: "Perangkat",
-    Column.ENTITY: "Data",
-    Column.HOUSEHOLD: "Keluarga",
-    Column.ACTION: "Aksi",
-    Column.FIELD: "Kolom",
-    Column.OLD: "Nilai lama",
-    Column.NEW: "Nilai baru",
-    Column.NOTE: "Catatan",
-    Column.ID: "ID",
-    Column.CHANGE: "Lama → baru",
+    # Bahasa source texts; headerData translates them at run time (context "audit").
+    Column.TIME: QT_TRANSLATE_NOOP("audit", "Waktu"),
+    Column.USER: QT_TRANSLATE_NOOP("audit", "Pengguna"),
+    Column.DEVICE: QT_TRANSLATE_NOOP("audit", "Perangkat"),
+    Column.ENTITY: QT_TRANSLATE_NOOP("audit", "Data"),
+    Column.HOUSEHOLD: QT_TRANSLATE_NOOP("audit", "Keluarga"),
+    Column.ACTION: QT_TRANSLATE_NOOP("audit", "Aksi"),
+    Column.FIELD: QT_TRANSLATE_NOOP("audit", "Kolom"),
+    Column.OLD: QT_TRANSLATE_NOOP("audit", "Nilai lama"),
+    Column.NEW: QT_TRANSLATE_NOOP("audit", "Nilai baru"),
+    Column.NOTE: QT_TRANSLATE_NOOP("audit", "Catatan"),
+    Column.ID: QT_TRANSLATE_NOOP("audit", "ID"),
+    Column.CHANGE: QT_TRANSLATE_NOOP("audit", "Lama → baru"),
 }
 
 MAX_CELL = 200
@@ -119,27 +122,30 @@ def _value_lines(value: object, entry: AuditView) -> str:
     return value_text(value, entry.entity, entry.field)
 
 
+def _line(label: str, value: object) -> str:
+    return f"{label}: {value}"
+
+
 def detail_text(entry: AuditView) -> str:
     """Everything about one entry, one item per line (the page's detail pane, the tooltip)."""
-    t = QCoreApplication.translate
     lines = [
-        f"{t('audit', 'Waktu')}: {time_text(entry.at)}",
-        f"{t('audit', 'Pengguna')}: {entry.user_name}",
-        f"{t('audit', 'Perangkat')}: {entry.device_id or '-'}",
-        f"{t('audit', 'Data')}: {entity_label(entry.entity)} ({entry.entity_id})",
+        _line(translate("audit", "Waktu"), time_text(entry.at)),
+        _line(translate("audit", "Pengguna"), entry.user_name),
+        _line(translate("audit", "Perangkat"), entry.device_id or "-"),
+        _line(translate("audit", "Data"), f"{entity_label(entry.entity)} ({entry.entity_id})"),
     ]
     if entry.household_id:
-        lines.append(f"{t('audit', 'Keluarga')}: {entry.household_no_kk or entry.household_id}")
-    lines.append(f"{t('audit', 'Aksi')}: {action_label(entry.action)}")
+        lines.append(_line(translate("audit", "Keluarga"), entry.household_no_kk or entry.household_id))
+    lines.append(_line(translate("audit", "Aksi"), action_label(entry.action)))
     label = field_label(entry.entity, entry.field, entry.action)
     if label:
-        lines.append(f"{t('audit', 'Kolom')}: {label}")
+        lines.append(_line(translate("audit", "Kolom"), label))
     if entry.old_value is not None:
-        lines.append(f"{t('audit', 'Nilai lama')}: {_value_lines(entry.old_value, entry)}")
+        lines.append(_line(translate("audit", "Nilai lama"), _value_lines(entry.old_value, entry)))
     if entry.new_value is not None:
-        lines.append(f"{t('audit', 'Nilai baru')}: {_value_lines(entry.new_value, entry)}")
+        lines.append(_line(translate("audit", "Nilai baru"), _value_lines(entry.new_value, entry)))
     if entry.note:
-        lines.append(f"{t('audit', 'Catatan')}: {entry.note}")
+        lines.append(_line(translate("audit", "Catatan"), entry.note))
     return "\n".join(lines)
 
 
@@ -184,7 +190,7 @@ class _EntriesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("audit", COLUMN_TITLES[self.columns[section]])
+            return translate("audit", COLUMN_TITLES[self.columns[section]])
         return None
 
 

@@ -22,8 +22,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 BEHIND_COLOUR = QColor("#b3261e")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Cohort", text)
+translate = QCoreApplication.translate
 
 
 class CohortColumn(IntEnum):
@@ -47,10 +46,10 @@ def attendance_text(row: CohortRow) -> str:
 def note_text(row: CohortRow) -> str:
     """*Tertinggal* in words (the colour only repeats it), or why the family no longer moves."""
     if row.withdrawn_on is not None:
-        return _t("Keluar %s") % row.withdrawn_on.strftime("%d-%m-%Y")
+        return translate("Cohort", "Keluar %s") % row.withdrawn_on.strftime("%d-%m-%Y")
     if row.complete:
-        return _t("Selesai")
-    return _t("Tertinggal") if row.falling_behind else ""
+        return translate("Cohort", "Selesai")
+    return translate("Cohort", "Tertinggal") if row.falling_behind else ""
 
 
 class CohortTableModel(QAbstractTableModel):
@@ -58,13 +57,13 @@ class CohortTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CohortRow] = []
         self._titles = {
-            CohortColumn.NO_KK: _t("No. KK"),
-            CohortColumn.RECIPIENT: _t("Pengurus"),
-            CohortColumn.PARTICIPANT: _t("Peserta"),
-            CohortColumn.STAGE: _t("Tahapan"),
-            CohortColumn.ATTENDANCE: _t("Kehadiran tahap ini"),
-            CohortColumn.MISSED: _t("Sesi terlewat"),
-            CohortColumn.NOTE: _t("Keterangan"),
+            CohortColumn.NO_KK: translate("Cohort", "No. KK"),
+            CohortColumn.RECIPIENT: translate("Cohort", "Pengurus"),
+            CohortColumn.PARTICIPANT: translate("Cohort", "Peserta"),
+            CohortColumn.STAGE: translate("Cohort", "Tahapan"),
+            CohortColumn.ATTENDANCE: translate("Cohort", "Kehadiran tahap ini"),
+            CohortColumn.MISSED: translate("Cohort", "Sesi terlewat"),
+            CohortColumn.NOTE: translate("Cohort", "Keterangan"),
         }
 
     def set_rows(self, rows: list[CohortRow]) -> None:
@@ -136,9 +135,9 @@ class AttendanceModel(QAbstractTableModel):
         self._rows = list(rows)
         self._present = [bool(r.present) for r in rows]
         self._titles = {
-            MarkColumn.PRESENT: _t("Hadir"),
-            MarkColumn.NO_KK: _t("No. KK"),
-            MarkColumn.PARTICIPANT: _t("Peserta"),
+            MarkColumn.PRESENT: translate("Cohort", "Hadir"),
+            MarkColumn.NO_KK: translate("Cohort", "No. KK"),
+            MarkColumn.PARTICIPANT: translate("Cohort", "Peserta"),
         }
 
     def marks(self) -> dict[str, bool]:
@@ -181,7 +180,9 @@ class AttendanceModel(QAbstractTableModel):
             return Qt.CheckState.Checked if self._present[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if column == MarkColumn.PRESENT:
-                return _t("Hadir") if self._present[index.row()] else _t("Tidak hadir")
+                if self._present[index.row()]:
+                    return translate("Cohort", "Hadir")
+                return translate("Cohort", "Tidak hadir")
             return row.no_kk if column == MarkColumn.NO_KK else row.participant_name
         return None
 

@@ -25,8 +25,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DataQuality", text)
+translate = QCoreApplication.translate
 
 
 class KindColumn(IntEnum):
@@ -42,7 +41,10 @@ class KindCountModel(QAbstractTableModel):
         super().__init__(parent)
         self._kinds = list(Kind)
         self._counts: dict[Kind, int] | None = None
-        self._titles = {KindColumn.KIND: _t("Jenis masalah"), KindColumn.COUNT: _t("Jumlah")}
+        self._titles = {
+            KindColumn.KIND: translate("DataQuality", "Jenis masalah"),
+            KindColumn.COUNT: translate("DataQuality", "Jumlah"),
+        }
 
     def set_report(self, report: QualityReport) -> None:
         self._counts = dict(report.counts)
@@ -120,11 +122,11 @@ class FindingTableModel(QAbstractTableModel):
         self._original: list[Finding] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._titles = {
-            FindingColumn.NO_KK: _t("No. KK"),
-            FindingColumn.RECIPIENT: _t("Pengurus"),
-            FindingColumn.MEMBER: _t("Anggota"),
-            FindingColumn.NIK: _t("NIK"),
-            FindingColumn.MESSAGE: _t("Keterangan"),
+            FindingColumn.NO_KK: translate("DataQuality", "No. KK"),
+            FindingColumn.RECIPIENT: translate("DataQuality", "Pengurus"),
+            FindingColumn.MEMBER: translate("DataQuality", "Anggota"),
+            FindingColumn.NIK: translate("DataQuality", "NIK"),
+            FindingColumn.MESSAGE: translate("DataQuality", "Keterangan"),
         }
 
     @property

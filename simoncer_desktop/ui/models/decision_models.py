@@ -8,13 +8,14 @@ from datetime import date
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from simoncer_desktop.services.assessment import AssessmentView
-from simoncer_desktop.services.decision_lists import STATUS_LABELS, ProposalRow
+from simoncer_desktop.services.decision_lists import ProposalRow, status_label
 from simoncer_desktop.ui.format import day
 
 R = TypeVar("R")
+translate = QCoreApplication.translate
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row object (``AssessmentView`` / ``ProposalRow``) of an index."""
 
@@ -80,13 +81,20 @@ class HistoryColumn(IntEnum):
 
 def history_model(parent: QObject | None = None) -> RowsModel[AssessmentView]:
     return RowsModel(
-        ["Tanggal", "Versi", "Skor", "Kelas", "Perubahan", "Petugas"],
+        [
+            translate("DecisionModels", "Tanggal"),
+            translate("DecisionModels", "Versi"),
+            translate("DecisionModels", "Skor"),
+            translate("DecisionModels", "Kelas"),
+            translate("DecisionModels", "Perubahan"),
+            translate("DecisionModels", "Petugas"),
+        ],
         [
             lambda a: dmy(a.assessed_on),
             lambda a: str(a.version),
             lambda a: score_text(a.score),
             lambda a: a.welfare_class_label,
-            lambda a: a.change or "–",
+            lambda a: a.change_label or "–",
             lambda a: a.assessed_by,
         ],
         parent,
@@ -117,7 +125,17 @@ def _decided_text(p: ProposalRow) -> str:
 
 def proposal_model(parent: QObject | None = None) -> RowsModel[ProposalRow]:
     return RowsModel(
-        ["No. KK", "Pengurus", "Tgl usulan", "Diusulkan oleh", "Asesmen", "Alasan", "Status", "Diputuskan", "Catatan"],
+        [
+            translate("DecisionModels", "No. KK"),
+            translate("DecisionModels", "Pengurus"),
+            translate("DecisionModels", "Tgl usulan"),
+            translate("DecisionModels", "Diusulkan oleh"),
+            translate("DecisionModels", "Asesmen"),
+            translate("DecisionModels", "Alasan"),
+            translate("DecisionModels", "Status"),
+            translate("DecisionModels", "Diputuskan"),
+            translate("DecisionModels", "Catatan"),
+        ],
         [
             lambda p: p.no_kk,
             lambda p: p.recipient_name or "–",
@@ -125,7 +143,7 @@ def proposal_model(parent: QObject | None = None) -> RowsModel[ProposalRow]:
             lambda p: p.proposed_by,
             _assessment_text,
             lambda p: p.reason,
-            lambda p: STATUS_LABELS.get(p.status, p.status),
+            lambda p: status_label(p.status),
             _decided_text,
             lambda p: p.decision_note,
         ],

@@ -18,12 +18,15 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("NaturalGraduation", text)
+translate = QCoreApplication.translate
 
 
 def decision_label(decision: str) -> str:
-    return {APPROVED: _t("Disetujui"), REJECTED: _t("Ditolak")}.get(decision, _t("Belum diputuskan"))
+    if decision == APPROVED:
+        return translate("NaturalGraduation", "Disetujui")
+    if decision == REJECTED:
+        return translate("NaturalGraduation", "Ditolak")
+    return translate("NaturalGraduation", "Belum diputuskan")
 
 
 class ProposalColumn(IntEnum):
@@ -41,12 +44,12 @@ class ProposalTableModel(QAbstractTableModel):
         self._rows: list[ProposalView] = []
         self._kecamatan: dict[str, str] = {}
         self._titles = {
-            ProposalColumn.NO_KK: _t("No. KK"),
-            ProposalColumn.RECIPIENT: _t("Pengurus"),
-            ProposalColumn.KECAMATAN: _t("Kecamatan"),
-            ProposalColumn.REASONS: _t("Alasan"),
-            ProposalColumn.DETAIL: _t("Detail"),
-            ProposalColumn.DECISION: _t("Keputusan"),
+            ProposalColumn.NO_KK: translate("NaturalGraduation", "No. KK"),
+            ProposalColumn.RECIPIENT: translate("NaturalGraduation", "Pengurus"),
+            ProposalColumn.KECAMATAN: translate("NaturalGraduation", "Kecamatan"),
+            ProposalColumn.REASONS: translate("NaturalGraduation", "Alasan"),
+            ProposalColumn.DETAIL: translate("NaturalGraduation", "Detail"),
+            ProposalColumn.DECISION: translate("NaturalGraduation", "Keputusan"),
         }
 
     def set_proposals(self, proposals: list[ProposalView], kecamatan: dict[str, str]) -> None:

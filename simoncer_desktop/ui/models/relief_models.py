@@ -23,8 +23,7 @@ IdRole = Qt.ItemDataRole.UserRole + 40
 """The row's id (event or family)."""
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Relief", text)
+translate = QCoreApplication.translate
 
 
 class _RowsModel(QAbstractTableModel):
@@ -101,18 +100,18 @@ class EventTableModel(_RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.titles = {
-            EventColumn.CODE: _t("Kode"),
-            EventColumn.KIND: _t("Jenis"),
-            EventColumn.TITLE: _t("Judul"),
-            EventColumn.WHEN: _t("Waktu"),
-            EventColumn.KECAMATAN: _t("Kecamatan"),
-            EventColumn.AREAS: _t("Wilayah"),
-            EventColumn.STATUS: _t("Status"),
-            EventColumn.FAMILIES: _t("Keluarga"),
-            EventColumn.PEOPLE: _t("Jiwa"),
-            EventColumn.DISPLACED: _t("Mengungsi"),
-            EventColumn.INJURED: _t("Luka"),
-            EventColumn.DECEASED: _t("Meninggal"),
+            EventColumn.CODE: translate("Relief", "Kode"),
+            EventColumn.KIND: translate("Relief", "Jenis"),
+            EventColumn.TITLE: translate("Relief", "Judul"),
+            EventColumn.WHEN: translate("Relief", "Waktu"),
+            EventColumn.KECAMATAN: translate("Relief", "Kecamatan"),
+            EventColumn.AREAS: translate("Relief", "Wilayah"),
+            EventColumn.STATUS: translate("Relief", "Status"),
+            EventColumn.FAMILIES: translate("Relief", "Keluarga"),
+            EventColumn.PEOPLE: translate("Relief", "Jiwa"),
+            EventColumn.DISPLACED: translate("Relief", "Mengungsi"),
+            EventColumn.INJURED: translate("Relief", "Luka"),
+            EventColumn.DECEASED: translate("Relief", "Meninggal"),
         }
 
     def value(self, row: EventRow, column: int) -> object:
@@ -151,16 +150,16 @@ class FamilyTableModel(_RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.titles = {
-            FamilyColumn.HEAD: _t("Kepala keluarga"),
-            FamilyColumn.NO_KK: _t("No. KK"),
-            FamilyColumn.KPM: _t("KPM"),
-            FamilyColumn.KELURAHAN: _t("Kelurahan"),
-            FamilyColumn.DAMAGE: _t("Kerusakan"),
-            FamilyColumn.PEOPLE: _t("Jiwa"),
-            FamilyColumn.DISPLACED: _t("Mengungsi"),
-            FamilyColumn.INJURED: _t("Luka"),
-            FamilyColumn.DECEASED: _t("Meninggal"),
-            FamilyColumn.NOTE: _t("Catatan"),
+            FamilyColumn.HEAD: translate("Relief", "Kepala keluarga"),
+            FamilyColumn.NO_KK: translate("Relief", "No. KK"),
+            FamilyColumn.KPM: translate("Relief", "KPM"),
+            FamilyColumn.KELURAHAN: translate("Relief", "Kelurahan"),
+            FamilyColumn.DAMAGE: translate("Relief", "Kerusakan"),
+            FamilyColumn.PEOPLE: translate("Relief", "Jiwa"),
+            FamilyColumn.DISPLACED: translate("Relief", "Mengungsi"),
+            FamilyColumn.INJURED: translate("Relief", "Luka"),
+            FamilyColumn.DECEASED: translate("Relief", "Meninggal"),
+            FamilyColumn.NOTE: translate("Relief", "Catatan"),
         }
 
     def value(self, row: FamilyRow, column: int) -> object:
@@ -168,14 +167,14 @@ class FamilyTableModel(_RowsModel):
         return {
             FamilyColumn.HEAD: row.head_name,
             FamilyColumn.NO_KK: row.no_kk or "-",
-            FamilyColumn.KPM: _t("KPM") if row.is_kpm else "",
+            FamilyColumn.KPM: translate("Relief", "KPM") if row.is_kpm else "",
             FamilyColumn.KELURAHAN: f"{row.kelurahan_name} {rt_rw}".strip(),
             FamilyColumn.DAMAGE: DamageLevel(row.damage).label,
             FamilyColumn.PEOPLE: row.people,
             FamilyColumn.DISPLACED: row.displaced,
             FamilyColumn.INJURED: row.injured,
             FamilyColumn.DECEASED: row.deceased,
-            FamilyColumn.NOTE: _t("Tanpa dokumen") if row.flagged else "",
+            FamilyColumn.NOTE: translate("Relief", "Tanpa dokumen") if row.flagged else "",
         }[FamilyColumn(column)]
 
 
@@ -237,16 +236,16 @@ class VictimEditModel(QAbstractTableModel):
         self.victims: list[VictimInput] = []
         self.errors: dict[int, dict[int, str]] = {}
         self._titles = {
-            VictimColumn.NAME: _t("Nama *"),
-            VictimColumn.NIK: _t("NIK"),
-            VictimColumn.BORN: _t("Lahir (hh-bb-tttt)"),
-            VictimColumn.SEX: _t("JK *"),
-            VictimColumn.RELATION: _t("Hubungan"),
-            VictimColumn.DISPLACED: _t("Mengungsi"),
-            VictimColumn.INJURY: _t("Luka"),
-            VictimColumn.DECEASED: _t("Meninggal"),
-            VictimColumn.HEIR: _t("Ahli waris"),
-            VictimColumn.REASON: _t("Alasan tanpa NIK"),
+            VictimColumn.NAME: translate("Relief", "Nama *"),
+            VictimColumn.NIK: translate("Relief", "NIK"),
+            VictimColumn.BORN: translate("Relief", "Lahir (hh-bb-tttt)"),
+            VictimColumn.SEX: translate("Relief", "JK *"),
+            VictimColumn.RELATION: translate("Relief", "Hubungan"),
+            VictimColumn.DISPLACED: translate("Relief", "Mengungsi"),
+            VictimColumn.INJURY: translate("Relief", "Luka"),
+            VictimColumn.DECEASED: translate("Relief", "Meninggal"),
+            VictimColumn.HEIR: translate("Relief", "Ahli waris"),
+            VictimColumn.REASON: translate("Relief", "Alasan tanpa NIK"),
         }
 
     def set_victims(self, victims: list[VictimInput]) -> None:

@@ -25,8 +25,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 R = TypeVar("R")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReliefStock", text)
+translate = QCoreApplication.translate
 
 
 def label_of(enum: type[DamageLevel | EntitlementBasis | StockSource | StockMovementKind], code: str | None) -> str:
@@ -111,10 +110,10 @@ class ItemsModel(_RowsModel[ItemView]):
 
     def titles(self) -> dict[int, str]:
         return {
-            ItemColumn.CODE: _t("Kode"),
-            ItemColumn.NAME: _t("Nama"),
-            ItemColumn.UNIT: _t("Satuan"),
-            ItemColumn.BALANCE: _t("Stok"),
+            ItemColumn.CODE: translate("ReliefStock", "Kode"),
+            ItemColumn.NAME: translate("ReliefStock", "Nama"),
+            ItemColumn.UNIT: translate("ReliefStock", "Satuan"),
+            ItemColumn.BALANCE: translate("ReliefStock", "Stok"),
         }
 
     def cell(self, row: ItemView, column: int) -> str:
@@ -140,13 +139,13 @@ class StockCardModel(_RowsModel[StockLine]):
 
     def titles(self) -> dict[int, str]:
         return {
-            CardColumn.DATE: _t("Tanggal"),
-            CardColumn.KIND: _t("Jenis"),
-            CardColumn.QUANTITY: _t("Jumlah"),
-            CardColumn.SOURCE: _t("Sumber / penerima"),
-            CardColumn.DOCUMENT: _t("Dokumen"),
-            CardColumn.EVENT: _t("Kejadian"),
-            CardColumn.BALANCE: _t("Saldo"),
+            CardColumn.DATE: translate("ReliefStock", "Tanggal"),
+            CardColumn.KIND: translate("ReliefStock", "Jenis"),
+            CardColumn.QUANTITY: translate("ReliefStock", "Jumlah"),
+            CardColumn.SOURCE: translate("ReliefStock", "Sumber / penerima"),
+            CardColumn.DOCUMENT: translate("ReliefStock", "Dokumen"),
+            CardColumn.EVENT: translate("ReliefStock", "Kejadian"),
+            CardColumn.BALANCE: translate("ReliefStock", "Saldo"),
         }
 
     def cell(self, row: StockLine, column: int) -> str:
@@ -176,9 +175,9 @@ class IndexColumn(IntEnum):
 def condition_text(min_damage: str, only_displaced: bool) -> str:
     parts = []
     if min_damage and min_damage != DamageLevel.NONE:
-        parts.append(_t("minimal %s") % label_of(DamageLevel, min_damage).lower())
+        parts.append(translate("ReliefStock", "minimal %s") % label_of(DamageLevel, min_damage).lower())
     if only_displaced:
-        parts.append(_t("hanya pengungsi"))
+        parts.append(translate("ReliefStock", "hanya pengungsi"))
     return ", ".join(parts)
 
 
@@ -190,18 +189,18 @@ class EntitlementsModel(_RowsModel[EntitlementView]):
 
     def titles(self) -> dict[int, str]:
         return {
-            IndexColumn.NAME: _t("Bantuan"),
-            IndexColumn.KIND: _t("Jenis"),
-            IndexColumn.BASIS: _t("Dasar"),
-            IndexColumn.VALUE: _t("Nilai"),
-            IndexColumn.CONDITION: _t("Syarat"),
-            IndexColumn.VALID_FROM: _t("Berlaku mulai"),
+            IndexColumn.NAME: translate("ReliefStock", "Bantuan"),
+            IndexColumn.KIND: translate("ReliefStock", "Jenis"),
+            IndexColumn.BASIS: translate("ReliefStock", "Dasar"),
+            IndexColumn.VALUE: translate("ReliefStock", "Nilai"),
+            IndexColumn.CONDITION: translate("ReliefStock", "Syarat"),
+            IndexColumn.VALID_FROM: translate("ReliefStock", "Berlaku mulai"),
         }
 
     def cell(self, row: EntitlementView, column: int) -> str:
         return (
             row.name,
-            _t("Uang") if row.kind == "uang" else _t("Barang"),
+            translate("ReliefStock", "Uang") if row.kind == "uang" else translate("ReliefStock", "Barang"),
             label_of(EntitlementBasis, row.basis),
             value_text(row.kind, row.amount, row.unit),
             condition_text(row.min_damage, row.only_displaced),
@@ -228,11 +227,11 @@ class EventEntitlementsModel(_RowsModel[EventEntitlementView]):
 
     def titles(self) -> dict[int, str]:
         return {
-            AppliedColumn.NAME: _t("Bantuan"),
-            AppliedColumn.BASIS: _t("Dasar"),
-            AppliedColumn.VALUE: _t("Nilai"),
-            AppliedColumn.DAYS: _t("Hari"),
-            AppliedColumn.GIVEN: _t("Sudah disalurkan"),
+            AppliedColumn.NAME: translate("ReliefStock", "Bantuan"),
+            AppliedColumn.BASIS: translate("ReliefStock", "Dasar"),
+            AppliedColumn.VALUE: translate("ReliefStock", "Nilai"),
+            AppliedColumn.DAYS: translate("ReliefStock", "Hari"),
+            AppliedColumn.GIVEN: translate("ReliefStock", "Sudah disalurkan"),
         }
 
     def cell(self, row: EventEntitlementView, column: int) -> str:
@@ -256,8 +255,9 @@ class DueColumn(IntEnum):
 def given_text(line: DueLine) -> str:
     given = line.distribution
     if given is None:
-        return _t("Belum")
-    return _t("Sudah %s oleh %s, diterima %s") % (day(given.distributed_on), given.officer, given.recipient_name)
+        return translate("ReliefStock", "Belum")
+    text = translate("ReliefStock", "Sudah %s oleh %s, diterima %s")
+    return text % (day(given.distributed_on), given.officer, given.recipient_name)
 
 
 class DueModel(_RowsModel[DueLine]):
@@ -268,10 +268,10 @@ class DueModel(_RowsModel[DueLine]):
 
     def titles(self) -> dict[int, str]:
         return {
-            DueColumn.BENEFICIARY: _t("Penerima manfaat"),
-            DueColumn.ENTITLEMENT: _t("Bantuan"),
-            DueColumn.VALUE: _t("Hak"),
-            DueColumn.STATUS: _t("Penyaluran"),
+            DueColumn.BENEFICIARY: translate("ReliefStock", "Penerima manfaat"),
+            DueColumn.ENTITLEMENT: translate("ReliefStock", "Bantuan"),
+            DueColumn.VALUE: translate("ReliefStock", "Hak"),
+            DueColumn.STATUS: translate("ReliefStock", "Penyaluran"),
         }
 
     def cell(self, row: DueLine, column: int) -> str:

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from simoncer_desktop.services.graduation_targets import TargetRow
 from simoncer_desktop.ui.format import thousands
@@ -26,13 +34,14 @@ class TargetColumn(IntEnum):
 
 
 TITLES = {
-    TargetColumn.NAME: "Nama",
-    TargetColumn.KECAMATAN: "Kecamatan",
-    TargetColumn.TARGET: "Target",
-    TargetColumn.PROPOSED: "Diusulkan",
-    TargetColumn.APPROVED: "Disetujui",
-    TargetColumn.PIPELINE: "Dalam proses",
-    TargetColumn.PERCENT: "% target",
+    # Bahasa source texts, translated by headerData at run time.
+    TargetColumn.NAME: QT_TRANSLATE_NOOP("TargetTableModel", "Nama"),
+    TargetColumn.KECAMATAN: QT_TRANSLATE_NOOP("TargetTableModel", "Kecamatan"),
+    TargetColumn.TARGET: QT_TRANSLATE_NOOP("TargetTableModel", "Target"),
+    TargetColumn.PROPOSED: QT_TRANSLATE_NOOP("TargetTableModel", "Diusulkan"),
+    TargetColumn.APPROVED: QT_TRANSLATE_NOOP("TargetTableModel", "Disetujui"),
+    TargetColumn.PIPELINE: QT_TRANSLATE_NOOP("TargetTableModel", "Dalam proses"),
+    TargetColumn.PERCENT: QT_TRANSLATE_NOOP("TargetTableModel", "% target"),
 }
 
 NUMBERS = {TargetColumn.TARGET, TargetColumn.PROPOSED, TargetColumn.APPROVED, TargetColumn.PIPELINE}
@@ -95,7 +104,7 @@ class TargetTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(TITLES[TargetColumn(section)])
+            return QCoreApplication.translate("TargetTableModel", TITLES[TargetColumn(section)])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -33,9 +33,10 @@ from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.models.enums import AuditAction
 from simoncer_desktop.services import audit
 from simoncer_desktop.services.audit import AuditFilter
-from simoncer_desktop.services.audit_labels import day_bounds, entity_choices, entity_label
+from simoncer_desktop.services.audit_labels import day_bounds, entity_choices, filter_text
 from simoncer_desktop.store import Database
-from simoncer_desktop.ui.format import day, thousands
+from simoncer_desktop.translation import untranslated
+from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.audit_model import AuditTableModel, Column, detail_text
 from simoncer_desktop.ui.pages.task_tab import TaskTab
 from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
@@ -191,21 +192,17 @@ class AuditPage(TaskTab):
         )
 
     def filter_description(self) -> str:
-        """The filter in words, for the export's heading (empty: every entry)."""
-        parts = []
-        if user := self.user_combo.currentText().strip():
-            parts.append(self.tr("Pengguna: %s") % user)
-        if entity := self.entity_combo.currentData():
-            parts.append(self.tr("Data: %s") % entity_label(entity))
-        if action := self.action_combo.currentData():
-            parts.append(self.tr("Aksi: %s") % AuditAction(action).label)
-        if first := self.since_edit.value():
-            parts.append(self.tr("Dari %s") % day(first))
-        if last := self.until_edit.value():
-            parts.append(self.tr("Sampai %s") % day(last))
-        if text := self.text_edit.text().strip():
-            parts.append(self.tr("Teks: “%s”") % text)
-        return " · ".join(parts)
+        """The filter in words, for the export's heading (empty: every entry) — Bahasa like the rest of
+        the file, whatever the screen language."""
+        with untranslated():
+            return filter_text(
+                user=self.user_combo.currentText(),
+                entity=self.entity_combo.currentData(),
+                action=self.action_combo.currentData(),
+                first=self.since_edit.value(),
+                last=self.until_edit.value(),
+                text=self.text_edit.text(),
+            )
 
     # --- loading --------------------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ class CaseloadFilterBar(QWidget):
             (self.kelurahan_combo, 3),
             (self.facilitator_combo, 3),
             (self.status_combo, 2),
-            (self.component_combo, 2),
+            (self.component_combo, 3),
             (self.desil_combo, 2),
         ):
             layout.addWidget(combo, stretch)

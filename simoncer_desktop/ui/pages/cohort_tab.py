@@ -148,10 +148,12 @@ class CohortTab(TaskTab):
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
-        buttons.addWidget(session_label)
-        buttons.addWidget(self.session_combo)
-        buttons.addWidget(self.attendance_button)
-        buttons.addWidget(self.session_button)
+        sessions = QHBoxLayout()  # a row of its own: one row is too wide for a 1366-pixel screen
+        sessions.addWidget(session_label)
+        sessions.addWidget(self.session_combo)
+        sessions.addWidget(self.attendance_button)
+        sessions.addWidget(self.session_button)
+        sessions.addStretch(1)
 
         self.message_label = message_label()
         self.info_label = note_label()
@@ -161,6 +163,7 @@ class CohortTab(TaskTab):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(sessions)
         layout.addWidget(self.message_label)
         layout.addWidget(self.info_label)
 

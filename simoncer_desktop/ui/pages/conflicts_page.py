@@ -44,10 +44,6 @@ log = logging.getLogger(__name__)
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 500
 """Conflicts fetched at once (the server's maximum); more are counted, and a filter narrows them."""
-OFFLINE_NOTE = (
-    "Konflik disimpan di server pusat; halaman ini memerlukan koneksi ke server. Periksa jaringan, lalu tekan "
-    "Muat ulang."
-)
 
 
 class Column(IntEnum):
@@ -58,17 +54,6 @@ class Column(IntEnum):
     WHO = 4
     WHEN = 5
     STATUS = 6
-
-
-TITLES = {
-    Column.FAMILY: "Keluarga",
-    Column.FIELD: "Tabel / Kolom",
-    Column.WINNING: "Nilai menang",
-    Column.LOSING: "Nilai kalah",
-    Column.WHO: "Oleh",
-    Column.WHEN: "Kapan",
-    Column.STATUS: "Status",
-}
 
 
 class ConflictTableModel(QAbstractTableModel):
@@ -89,8 +74,20 @@ class ConflictTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(TITLES[Column(section)])
+            return self.titles()[Column(section)]
         return None
+
+    def titles(self) -> dict[Column, str]:
+        """The column headings, translated now (the language may change after start-up)."""
+        return {
+            Column.FAMILY: self.tr("Keluarga"),
+            Column.FIELD: self.tr("Tabel / Kolom"),
+            Column.WINNING: self.tr("Nilai menang"),
+            Column.LOSING: self.tr("Nilai kalah"),
+            Column.WHO: self.tr("Oleh"),
+            Column.WHEN: self.tr("Kapan"),
+            Column.STATUS: self.tr("Status"),
+        }
 
     def text(self, item: ConflictItem, column: Column) -> str:
         if column is Column.FAMILY:
@@ -272,7 +269,11 @@ class ConflictsPage(TaskTab):
             self.model.set_items([])
             self.count_label.setText("")
             log.info("Conflicts not available: %s", exc)
-            self.show_message(self.tr(OFFLINE_NOTE) + "\n" + self.tr("Kesalahan: %s") % exc)
+            note = self.tr(
+                "Konflik disimpan di server pusat; halaman ini memerlukan koneksi ke server. Periksa jaringan, lalu "
+                "tekan Muat ulang."
+            )
+            self.show_message(note + "\n" + self.tr("Kesalahan: %s") % exc)
             self._sync()
             return
         super()._failed(exc)

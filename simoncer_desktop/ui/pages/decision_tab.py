@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from simoncer_desktop.errors import SimoncerError
-from simoncer_desktop.services.decision_lists import STATUS_LABELS, STATUSES, ProposalRow, list_proposals
+from simoncer_desktop.services.decision_lists import STATUSES, ProposalRow, list_proposals
+from simoncer_desktop.services.decision_lists import status_label as proposal_status_label
 from simoncer_desktop.services.graduation_report import family_report
 from simoncer_desktop.services.programme_decision import (
     APPROVED,
@@ -100,7 +101,7 @@ class DecisionTab(TaskTab):
     def _build(self) -> None:
         self.status_combo = QComboBox()
         for status in STATUSES:
-            self.status_combo.addItem(STATUS_LABELS[status], status)
+            self.status_combo.addItem(proposal_status_label(status), status)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.reload())
         status_label = QLabel(self.tr("&Status:"))
         status_label.setBuddy(self.status_combo)

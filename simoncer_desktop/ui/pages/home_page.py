@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -32,7 +31,9 @@ class HomePage(QWidget):
         cards.addWidget(events_card, 0, 2)
         cards.setColumnStretch(3, 1)
         hint = QLabel(
-            self.tr("Tekan Ctrl+2 untuk membuka daftar keluarga. Pindah halaman dengan Ctrl+1 sampai Ctrl+8.")
+            self.tr(
+                "Tekan Ctrl+2 untuk membuka daftar keluarga. Pindah halaman dengan Ctrl+1 sampai Ctrl+9 dan Ctrl+0."
+            )
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -76,20 +77,6 @@ class HomePage(QWidget):
         self.total_value.setText(thousands(total))
         self.active_value.setText(thousands(active))
         self.events_value.setText(thousands(len(open_events)))
-        self.events_value.setToolTip("\n".join(f"{e.code} {e.title}: {e.families} keluarga" for e in open_events))
+        line = self.tr("%s %s: %s keluarga")
+        self.events_value.setToolTip("\n".join(line % (e.code, e.title, e.families) for e in open_events))
 
-
-class PlaceholderPage(QWidget):
-    """A page whose feature is not built yet: says so instead of showing an empty screen."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
-        self.message = QLabel(self.tr("Halaman %s akan tersedia pada rilis berikutnya.") % title)
-        self.message.setObjectName("placeholder")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.message, 1)

@@ -329,7 +329,7 @@ class NaturalGraduationTab(TaskTab):
         )
         self.counts_label.setText(
             self.tr("Per alasan: ")
-            + "; ".join(f"{ng.REASON_LABELS[code]}: {thousands(n)}" for code, n in run.counts.items())
+            + "; ".join(f"{ng.reason_label(code)}: {thousands(n)}" for code, n in run.counts.items())
         )
         self._show_civil_problems(run)
         rows = [r for r in (self.model.row_of(h) for h in keep) if r >= 0]

@@ -33,7 +33,8 @@ from simoncer_desktop.ui.tasks import CancelToken, Progress, TaskRunner
 from simoncer_desktop.ui.widgets.labels import message_label, note_label
 from simoncer_desktop.ui.widgets.save_path import ask_xlsx_path
 
-PERIODS = (("", "Setahun"), ("Q1", "Kuartal I"), ("Q2", "Kuartal II"), ("Q3", "Kuartal III"), ("Q4", "Kuartal IV"))
+PERIODS = ("", "Q1", "Q2", "Q3", "Q4")
+"""The period codes after the year (``2026``, ``2026Q1``…); their names are ``ReportsPage.period_names``."""
 
 
 class ReportsPage(TaskTab):
@@ -54,8 +55,9 @@ class ReportsPage(TaskTab):
         self.year_spin.setRange(2015, 2100)
         self.year_spin.setValue(self._today.year)
         self.period_combo = QComboBox()
-        for code, label in PERIODS:
-            self.period_combo.addItem(self.tr(label), code)
+        names = self.period_names()
+        for code in PERIODS:
+            self.period_combo.addItem(names[code], code)
         self.kecamatan_combo = QComboBox()
         self.kecamatan_combo.addItem(self.tr("Semua kecamatan"), None)
         self.show_button = QPushButton(self.tr("&Tampilkan"))
@@ -97,6 +99,15 @@ class ReportsPage(TaskTab):
         self._sync()
 
     # --- state ----------------------------------------------------------------------------------
+
+    def period_names(self) -> dict[str, str]:
+        return {
+            "": self.tr("Setahun"),
+            "Q1": self.tr("Kuartal I"),
+            "Q2": self.tr("Kuartal II"),
+            "Q3": self.tr("Kuartal III"),
+            "Q4": self.tr("Kuartal IV"),
+        }
 
     def period_text(self) -> str:
         """``2026`` or ``2026Q3``, as ``simoncer-cli export recap --period`` takes it."""
@@ -174,7 +185,7 @@ class ReportsPage(TaskTab):
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.models.append(model)
         self.views.append(view)
-        self.tabs.addTab(view, self.tr(title))
+        self.tabs.addTab(view, title)  # the title comes translated from ui.models.recap_rows
 
     # --- export ---------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,9 +44,28 @@ from simoncer_desktop.ui.sync_controller import SyncController, SyncView
 from simoncer_desktop.ui.widgets.table import configure_table
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
-PHASES = {"push": "Mengirim perubahan", "snapshot": "Menerima data awal", "pull": "Menerima perubahan"}
-NOTICE_KINDS = {"duplicate": "Duplikat", "poison": "Ditolak", "unapplied": "Tidak diterapkan"}
+SERVER_EXAMPLE = "https://sinkron.dinsos.example.go.id"
+CODE_EXAMPLE = "ABCD-EFGH-JKLM"
+
+
+def phase_names() -> dict[str, str]:
+    """What the sync is doing, by the controller's phase code (translated when asked)."""
+    return {
+        "push": translate("SyncPage", "Mengirim perubahan"),
+        "snapshot": translate("SyncPage", "Menerima data awal"),
+        "pull": translate("SyncPage", "Menerima perubahan"),
+    }
+
+
+def notice_kinds() -> dict[str, str]:
+    """The report's notice kinds, by code (translated when asked)."""
+    return {
+        "duplicate": translate("SyncPage", "Duplikat"),
+        "poison": translate("SyncPage", "Ditolak"),
+        "unapplied": translate("SyncPage", "Tidak diterapkan"),
+    }
 
 
 def _label(text: str = "") -> QLabel:
@@ -94,9 +113,9 @@ class SyncPage(QWidget):
             )
         )
         self.server_edit = QLineEdit()
-        self.server_edit.setPlaceholderText("https://sinkron.dinsos.example.go.id")
+        self.server_edit.setPlaceholderText(SERVER_EXAMPLE)
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.code_edit.setPlaceholderText(CODE_EXAMPLE)
         self.name_edit = QLineEdit(socket.gethostname())
         self.name_edit.setMaxLength(200)
         self.ca_edit = QLineEdit()
@@ -337,7 +356,7 @@ class SyncPage(QWidget):
         self._sync_buttons()
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
-        self.phase_label.setText(self.tr(PHASES.get(phase, phase)))
+        self.phase_label.setText(phase_names().get(phase, phase))
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
@@ -389,22 +408,29 @@ class SyncPage(QWidget):
 def report_text(report: Any) -> str:
     """The run's numbers and notices, as the page shows them."""
     lines = [
-        f"Dikirim: {thousands(report.pushed)} (diterima {thousands(report.applied)}, digabung "
-        f"{thousands(report.merged)}, ditolak {thousands(report.rejected)}, duplikat {thousands(report.duplicate)})",
-        f"Diterima dari server: {thousands(report.pulled)} perubahan",
-        f"Menunggu: {thousands(report.pending_after)}; ditolak server (tersimpan): {thousands(report.poison_total)}",
+        translate("SyncPage", "Dikirim: %s (diterima %s, digabung %s, ditolak %s, duplikat %s)")
+        % tuple(
+            thousands(n) for n in (report.pushed, report.applied, report.merged, report.rejected, report.duplicate)
+        ),
+        translate("SyncPage", "Diterima dari server: %s perubahan") % thousands(report.pulled),
+        translate("SyncPage", "Menunggu: %s; ditolak server (tersimpan): %s")
+        % (thousands(report.pending_after), thousands(report.poison_total)),
     ]
     if report.merged:
         lines.append(
-            f"{thousands(report.merged)} perubahan kalah sebagian dari perubahan yang lebih baru; nilainya "
-            "tersimpan di halaman Konflik."
+            translate(
+                "SyncPage",
+                "%s perubahan kalah sebagian dari perubahan yang lebih baru; nilainya tersimpan di halaman Konflik.",
+            )
+            % thousands(report.merged)
         )
     if report.clock_warning:
-        lines.append(f"Peringatan jam: {report.clock_warning}")
+        lines.append(translate("SyncPage", "Peringatan jam: %s") % report.clock_warning)
     if report.notices:
+        kinds = notice_kinds()
         lines.append("")
-        lines.append("Catatan:")
+        lines.append(translate("SyncPage", "Catatan:"))
         for notice in report.notices:
-            kind = NOTICE_KINDS.get(notice.kind, notice.kind)
+            kind = kinds.get(notice.kind, notice.kind)
             lines.append(f"- {kind}: {entity_label(notice.tbl)} {notice.row_id}: {notice.message}")
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simoncer_desktop.services.graduation_targets import KECAMATAN, LEVEL_LABELS, LEVELS, TargetsView, targets
+from simoncer_desktop.services.graduation_targets import (
+    KECAMATAN,
+    KELURAHAN,
+    LEVELS,
+    PENDAMPING,
+    TargetsView,
+    targets,
+)
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.models.targets_model import TargetColumn, TargetTableModel
@@ -34,6 +41,7 @@ from simoncer_desktop.ui.widgets.bar_chart import Bar, BarChart
 from simoncer_desktop.ui.widgets.table import configure_table
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 CHART_ROWS = 15
 """Bars in the chart: the first rows of the table in its current order."""
@@ -52,10 +60,16 @@ WIDTHS: dict[int, int | tuple[str, int]] = {
 def city_line(view: TargetsView) -> str:
     """``Kota: 123 dari 750 (16%)`` (with what is proposed and in the programme)."""
     percent = "–" if view.city_percent is None else f"{round(view.city_percent)}%"
-    return (
-        f"Kota: {thousands(view.city_approved)} dari {thousands(view.city_target)} ({percent}) disetujui "
-        f"tahun {view.year}; {thousands(view.city_proposed)} menunggu persetujuan, "
-        f"{thousands(view.city_pipeline)} keluarga dalam proses tahapan."
+    return translate(
+        "TargetsTab",
+        "Kota: %s dari %s (%s) disetujui tahun %s; %s menunggu persetujuan, %s keluarga dalam proses tahapan.",
+    ) % (
+        thousands(view.city_approved),
+        thousands(view.city_target),
+        percent,
+        view.year,
+        thousands(view.city_proposed),
+        thousands(view.city_pipeline),
     )
 
 
@@ -82,8 +96,9 @@ class TargetsTab(QWidget):
         self.year_box.setAccessibleName(self.tr("Tahun"))
         self.year_box.valueChanged.connect(lambda _v: self.reload())
         self.level_box = QComboBox()
+        names = self.level_names()
         for level in LEVELS:
-            self.level_box.addItem(self.tr(LEVEL_LABELS[level]), level)
+            self.level_box.addItem(names[level], level)
         self.level_box.setAccessibleName(self.tr("Tingkat"))
         self.level_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.reload_button = QPushButton(self.tr("Muat ulang"))
@@ -138,6 +153,10 @@ class TargetsTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
     # --- choices ------------------------------------------------------------------------------
+
+    def level_names(self) -> dict[str, str]:
+        """The levels' names (``graduation_targets.LEVEL_LABELS``), translated."""
+        return {PENDAMPING: self.tr("Pendamping"), KELURAHAN: self.tr("Kelurahan"), KECAMATAN: self.tr("Kecamatan")}
 
     def level(self) -> str:
         return str(self.level_box.currentData())
@@ -208,6 +227,6 @@ class TargetsTab(QWidget):
 
     def _update_chart(self) -> None:
         rows = self.model.rows[:CHART_ROWS]
-        level = LEVEL_LABELS.get(self.level(), "")
+        level = self.level_names().get(self.level(), "")
         title = self.tr("Disetujui dibanding target: %d baris pertama (%s), urutan tabel") % (len(rows), level)
         self.chart.set_bars([Bar(r.name, r.approved, r.target) for r in rows], title)

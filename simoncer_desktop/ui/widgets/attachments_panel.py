@@ -143,7 +143,7 @@ class AttachmentsPanel(QWidget):
             item.setData(VIEW_ROLE, view)
             details = [self.tr("Ditambahkan %s oleh %s") % (f"{view.added_on:%d-%m-%Y}", view.added_by)]
             if view.width and view.height:
-                details.append(f"{view.width}×{view.height} piksel")
+                details.append(self.tr("%d×%d piksel") % (view.width, view.height))
             if not view.exists:
                 details.append(self.tr("Berkas tidak ada di %s") % view.path)
             item.setToolTip("\n".join(details))
