@@ -24,10 +24,6 @@
         <translation>Display</translation>
     </message>
     <message>
-        <source>Bahasa tampilan laptop ini, untuk semua pengguna. Berlaku saat Simoncer dibuka lagi.</source>
-        <translation>Display language of this laptop, for all users. Takes effect the next time Simoncer is opened.</translation>
-    </message>
-    <message>
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
@@ -86,6 +82,10 @@
     <message>
         <source>Ke&amp;mbalikan</source>
         <translation>Re&amp;vert</translation>
+    </message>
+    <message>
+        <source>Bahasa tampilan laptop ini, untuk semua pengguna; berganti saat dipilih. Dokumen dan berkas ekspor tetap berbahasa Indonesia.</source>
+        <translation>The display language of this laptop, for every user; it changes as soon as you choose it. Documents and exported files stay in Bahasa Indonesia.</translation>
     </message>
     <message>
         <source>Sinkronkan &amp;otomatis setiap</source>
@@ -188,8 +188,8 @@
         <translation>The language could not be saved: %s</translation>
     </message>
     <message>
-        <source>Bahasa disimpan. Berlaku saat Simoncer dibuka lagi.</source>
-        <translation>Language saved. It takes effect the next time Simoncer is opened.</translation>
+        <source>Bahasa disimpan.</source>
+        <translation>Language saved.</translation>
     </message>
     <message>
         <source>Folder tidak dapat dibuka: %s</source>

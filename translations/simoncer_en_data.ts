@@ -1182,14 +1182,6 @@
         <translation>The queue file cannot be written to {target}: {reason}.</translation>
     </message>
     <message>
-        <source>Berkas database {path} sudah ada; pilih nama lain atau masuk dengan akun yang ada.</source>
-        <translation>Database file {path} already exists; choose another name or sign in with an existing account.</translation>
-    </message>
-    <message>
-        <source>Berkas kunci {path} sudah ada; pindahkan dulu bila tidak dipakai.</source>
-        <translation>Key file {path} already exists; move it away first if it is not in use.</translation>
-    </message>
-    <message>
         <source>Folder {folder} tidak dapat dibuat ({reason}): database baru tidak dapat dibuat.</source>
         <translation>Folder {folder} cannot be created ({reason}): the new database cannot be created.</translation>
     </message>

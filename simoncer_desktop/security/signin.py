@@ -55,7 +55,7 @@ def create_database(
     Returns the database and the recovery key text (to be shown/printed once). Refused when the database
     or its key file already exists. Nothing is left behind when a step fails."""
     path = Path(db_path)
-    _refuse_existing(path)
+    refuse_existing(path)
     username = auth.normalize_username(admin_username)
     auth.check_password(admin_password, username)
     store, key, recovery = KeyStore.create(path)
@@ -92,7 +92,7 @@ def create_enrolled_database(
     shown once). Refused when the database or its key file already exists; nothing is left behind when a
     step fails."""
     path = Path(db_path)
-    _refuse_existing(path)
+    refuse_existing(path)
     scope = (scope or "").strip()
     if not scope:
         raise ValidationError(
@@ -177,7 +177,8 @@ def adopt_plain_database(
     return database, recovery
 
 
-def _refuse_existing(path: Path) -> None:
+def refuse_existing(path: Path) -> None:
+    """``SimoncerError`` when a database or key file is already at ``path``: a new one must not replace it."""
     if path.exists() and path.stat().st_size > 0:
         raise SimoncerError(
             translate(

@@ -28,6 +28,7 @@ from pathlib import Path
 from simoncer_desktop import __version__
 from simoncer_desktop.errors import SimoncerError
 from simoncer_desktop.security.keystore import KeyStore
+from simoncer_desktop.security.signin import refuse_existing
 from simoncer_desktop.store import Database
 from simoncer_desktop.sync import engine, enrollment, state, users
 from simoncer_desktop.sync.client import DEFAULT_TIMEOUT_S, SyncClient, SyncError
@@ -54,22 +55,6 @@ class NewDatabase:
 
 def default_device_name() -> str:
     return (socket.gethostname() or "Simoncer").strip()[:200] or "Simoncer"
-
-
-def refuse_existing(path: Path) -> None:
-    """``SimoncerError`` when a database or key file is already at ``path`` (a code would be wasted)."""
-    if path.exists() and path.stat().st_size > 0:
-        raise SimoncerError(
-            translate(
-                "sync", "Berkas database {path} sudah ada; pilih nama lain atau masuk dengan akun yang ada."
-            ).format(path=path)
-        )
-    if KeyStore.exists(path):
-        raise SimoncerError(
-            translate("sync", "Berkas kunci {path} sudah ada; pindahkan dulu bila tidak dipakai.").format(
-                path=KeyStore.path_for(path)
-            )
-        )
 
 
 def _writable_folder(folder: Path) -> None:

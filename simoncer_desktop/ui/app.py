@@ -22,13 +22,20 @@ def create_application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    install_translations(app, preferences.language())
+    apply_language(app, preferences.language())
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "Simoncer — Sistem Monitoring Cerdas"))
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     apply_style(app)
     return app
+
+
+def apply_language(app: QApplication, language: str) -> bool:
+    """Install ``language``'s translators and the texts the application itself carries (see
+    ``ui.i18n.install_translations``); windows made afterwards take their texts in that language."""
+    loaded = install_translations(app, language)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Simoncer — Sistem Monitoring Cerdas"))
+    return loaded
 
 
 def report_error(title: str, text: str) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from simoncer_desktop import preferences, translation
 from simoncer_desktop.paths import resource_path
+from simoncer_desktop.ui.format import use_thousands_separator
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ def install_translations(app: QCoreApplication, language: str) -> bool:
         translator.deleteLater()
     _installed.clear()
     translation.install(None)
+    use_thousands_separator(".")
     if language not in preferences.LANGUAGES:
         log.warning("Unknown display language %r; using Bahasa Indonesia", language)
         language, requested_ok = preferences.INDONESIAN, False
@@ -139,6 +141,7 @@ def install_translations(app: QCoreApplication, language: str) -> bool:
             app.installTranslator(english)
             _installed.append(english)
             translation.install(QCoreApplication.translate)
+            use_thousands_separator(",")
             log.info("Display language: English (%s)", path)
             return True
         english.deleteLater()

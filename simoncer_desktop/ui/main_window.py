@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from simoncer_desktop.services.caseload_query import count
 from simoncer_desktop.services.permissions import can
 from simoncer_desktop.services.settings import get_setting
 from simoncer_desktop.store import Database
+from simoncer_desktop.ui.app import apply_language
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.icons import PAGE_ICONS, app_icon, icon, page_icon
 from simoncer_desktop.ui.idle_lock import IdleLock
@@ -484,8 +485,35 @@ class MainWindow(QMainWindow):
 
             page = SettingsPage(self.db)
             page.saved.connect(self._settings_saved)
+            page.language_chosen.connect(self._language_chosen)
             return page
         raise KeyError(key)
+
+    def _language_chosen(self, language: str) -> None:
+        # after the page's own slot returned: the page is replaced by the switch
+        QTimer.singleShot(0, lambda: self.switch_language(language))
+
+    def switch_language(self, language: str) -> None:
+        """Show the window in ``language`` now: the translators are swapped and every text is made anew —
+        menus, status bar and (as for another user, ``reset_for_user``) the navigation and the pages — then
+        Pengaturan is shown again. What the user had open on other pages is closed, as at a user change."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_language(app, language)
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+            self.help_dialog.deleteLater()
+            self.help_dialog = None
+        self.setWindowTitle(self.tr("Simoncer — Sistem Monitoring Cerdas"))
+        self.menuBar().clear()
+        self._build_account_menu()
+        self._build_help_menu()
+        self.db_label.setText(self.tr("Database: %s") % self.db.path)
+        self._update_account_ui()
+        self.pages_info = page_list()
+        self.reset_for_user()
+        self.sync.refresh_status()
+        self.show_page(self.page_index("settings"))
 
     def _settings_saved(self, changed: dict[str, object]) -> None:
         """New values from Pengaturan take effect now: the idle lock and the sync timer."""

@@ -132,7 +132,7 @@ def test_language_is_saved_to_the_preferences(qtbot: QtBot, db: Database) -> Non
     saved = json.loads((paths.data_dir() / "preferences.json").read_text(encoding="utf-8"))
     assert saved["language"] == "en"
     assert preferences.stored_language() == "en"
-    assert "dibuka lagi" in page.note.text()
+    assert page.note.text() == "Bahasa disimpan."
 
 
 def test_about_data_shows_folders_and_opens_them(qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:

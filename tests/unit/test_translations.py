@@ -15,7 +15,6 @@ After changing UI text run ``python scripts/update_translations.py`` and transla
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -23,7 +22,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -34,6 +32,8 @@ from simoncer_desktop import translation
 from simoncer_desktop.store import Database
 from simoncer_desktop.ui import i18n
 from simoncer_desktop.ui.app import create_application
+from simoncer_desktop.ui.format import thousands
+from tests.translation_fakes import release_catalogue, update_translations_script
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "simoncer_desktop"
@@ -41,15 +41,7 @@ TRANSLATIONS = ROOT / "translations"
 SHOWN = 50
 
 
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "scripts" / "update_translations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCRIPT = load_script()
+SCRIPT = update_translations_script()
 
 
 @dataclass(frozen=True)
@@ -115,13 +107,7 @@ def committed() -> list[Message]:
 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """All committed .ts released into one .qm, as ``make translations`` does."""
-    qm = tmp_path_factory.mktemp("lrelease") / "simoncer_en.qm"
-    files = [str(p) for p in sorted(TRANSLATIONS.glob("*.ts"))]
-    done = subprocess.run([*SCRIPT.tool("lrelease"), *files, "-qm", str(qm)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert qm.is_file() and qm.stat().st_size > 100
-    return qm
+    return release_catalogue(tmp_path_factory.mktemp("lrelease"))
 
 
 def summary(title: str, entries: list[Message], detail: str) -> str:
@@ -356,8 +342,10 @@ def test_english_end_to_end(
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"  # Qt's own English
     assert translation.translate("SettingsPage", "Pengaturan") == "Settings"  # services' text goes through Qt
+    assert thousands(1234567) == "1,234,567"  # English numbers
     i18n.install_translations(app, "id")
     assert translation.translate("SettingsPage", "Pengaturan") == "Pengaturan"  # and not in Bahasa
+    assert thousands(1234567) == "1.234.567"
 
 
 def test_missing_catalogue_falls_back_to_bahasa(

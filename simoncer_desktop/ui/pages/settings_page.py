@@ -141,7 +141,10 @@ class SettingsPage(QWidget):
         self.language_combo.setCurrentIndex(self.language_combo.findData(preferences.stored_language()))
         self.language_combo.currentIndexChanged.connect(lambda _index: self.choose_language())
         self.language_note = _hint(
-            self.tr("Bahasa tampilan laptop ini, untuk semua pengguna. Berlaku saat Simoncer dibuka lagi.")
+            self.tr(
+                "Bahasa tampilan laptop ini, untuk semua pengguna; berganti saat dipilih. Dokumen dan berkas "
+                "ekspor tetap berbahasa Indonesia."
+            )
         )
         form = _form(box)
         form.addRow(self.tr("&Bahasa"), self.language_combo)
@@ -344,7 +347,7 @@ class SettingsPage(QWidget):
             log.warning("The language preference could not be saved", exc_info=True)
             self._show_error(self.tr("Bahasa tidak dapat disimpan: %s") % exc)
             return
-        self._show_note(self.tr("Bahasa disimpan. Berlaku saat Simoncer dibuka lagi."))
+        self._show_note(self.tr("Bahasa disimpan."))
         self.language_chosen.emit(language)
 
     def open_folder(self, folder: Path) -> bool:
