@@ -459,6 +459,10 @@ The data is marked deleted and no longer shown in the list.</translation>
         <translation>When</translation>
     </message>
     <message>
+        <source>Sebab</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -482,8 +486,8 @@ by %s</translation>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <source>Nilai yang kalah karena perangkat lain mengubah kolom yang sama lebih akhir. Pertahankan nilai sekarang, atau pulihkan nilai yang kalah (dikirim pada sinkronisasi berikutnya).</source>
-        <translation>Values that lost because another device changed the same field later. Keep the current value, or reinstate the losing value (sent with the next sync).</translation>
+        <source>Nilai yang kalah saat dua perangkat mengubah data yang sama (kolom Sebab: diubah lebih akhir, tahap lebih lanjut, atau penyaluran ganda). Pertahankan nilai sekarang, atau pulihkan nilai yang kalah (dikirim pada sinkronisasi berikutnya).</source>
+        <translation>Values that lost when two devices changed the same data (column Reason: changed later, later stage, or duplicate hand-over). Keep the current value, or restore the losing one (sent with the next sync).</translation>
     </message>
     <message>
         <source>Belum diselesaikan</source>
@@ -818,8 +822,8 @@ This change is sent with the next sync.</translation>
         <translation>Open disaster events (Ctrl+4)</translation>
     </message>
     <message>
-        <source>Tekan Ctrl+2 untuk membuka daftar keluarga. Pindah halaman dengan Ctrl+1 sampai Ctrl+9 dan Ctrl+0.</source>
-        <translation>Press Ctrl+2 to open the family list. Switch pages with Ctrl+1 to Ctrl+9 and Ctrl+0.</translation>
+        <source>Tekan Ctrl+2 untuk membuka daftar keluarga. Pindah halaman dengan Ctrl+angka menurut urutan menu di kiri (Ctrl+1 Beranda, Ctrl+0 yang kesepuluh).</source>
+        <translation>Press Ctrl+2 to open the family list. Switch pages with Ctrl+number in the order of the menu on the left (Ctrl+1 Home, Ctrl+0 the tenth).</translation>
     </message>
     <message>
         <source>%s %s: %s keluarga</source>
@@ -1403,8 +1407,8 @@ This change is sent with the next sync.</translation>
         <translation>Device &amp;name</translation>
     </message>
     <message>
-        <source>Berkas &amp;CA (opsional)</source>
-        <translation>&amp;CA file (optional)</translation>
+        <source>&amp;Sertifikat CA (opsional)</source>
+        <translation>CA &amp;certificate (optional)</translation>
     </message>
     <message>
         <source>&amp;Daftarkan</source>

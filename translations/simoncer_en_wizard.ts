@@ -227,8 +227,8 @@ Delete the unfinished database and close? Enrolling again later needs a new enro
         <translation>Choose &amp;file…</translation>
     </message>
     <message>
-        <source>Setelah Selesai, jendela utama terbuka dan wizard impor memeriksa berkas ini. Anda melihat hasil pemeriksaannya sebelum ada yang disimpan.</source>
-        <translation>After Finish, the main window opens and the import wizard checks this file. You see the result of the check before anything is saved.</translation>
+        <source>Setelah Selesai, jendela utama terbuka dan jendela Impor data keluarga memeriksa berkas ini. Anda melihat hasil pemeriksaannya sebelum ada yang disimpan.</source>
+        <translation>After Finish, the main window opens and the Import family data window checks this file. You see the result of the check before anything is saved.</translation>
     </message>
     <message>
         <source> keluarga</source>

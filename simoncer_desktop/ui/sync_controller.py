@@ -261,6 +261,7 @@ class SyncController(QObject):
         self.refresh_status()
         self._arm_timer()
         self.enrolled.emit(result)
+        self.run_sync()  # the first sync at once: a new laptop should not wait for the timer
 
     def _enroll_error(self, exc: BaseException) -> None:
         self._enrolling = False

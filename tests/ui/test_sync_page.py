@@ -84,6 +84,7 @@ def test_enroll_from_the_page_then_sync_now_updates_the_status_bar(
     assert page.device_value.text() == f"LAPTOP-UJI ({current.device_id})"
     assert page.scope_value.text() == "semua wilayah (*)"
     assert window.sync.timer.isActive() and window.sync.timer.interval() == 15 * 60_000
+    assert bar.last_label.text().startswith("Sinkron terakhir ")  # the first sync ran right after enrolling
 
     add_facilitators(db, "Bu Endang", "Pak Joko")
     waiting = pending(db)

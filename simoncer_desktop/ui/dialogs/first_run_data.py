@@ -75,8 +75,8 @@ class InitialDataPage(QWizardPage):
         self.browse_button.clicked.connect(self._browse)
         self.import_note = QLabel(
             self.tr(
-                "Setelah Selesai, jendela utama terbuka dan wizard impor memeriksa berkas ini. Anda melihat "
-                "hasil pemeriksaannya sebelum ada yang disimpan."
+                "Setelah Selesai, jendela utama terbuka dan jendela Impor data keluarga memeriksa berkas ini. "
+                "Anda melihat hasil pemeriksaannya sebelum ada yang disimpan."
             )
         )
         self.import_note.setWordWrap(True)

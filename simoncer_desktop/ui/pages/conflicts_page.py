@@ -53,7 +53,8 @@ class Column(IntEnum):
     LOSING = 3
     WHO = 4
     WHEN = 5
-    STATUS = 6
+    REASON = 6
+    STATUS = 7
 
 
 class ConflictTableModel(QAbstractTableModel):
@@ -86,6 +87,7 @@ class ConflictTableModel(QAbstractTableModel):
             Column.LOSING: self.tr("Nilai kalah"),
             Column.WHO: self.tr("Oleh"),
             Column.WHEN: self.tr("Kapan"),
+            Column.REASON: self.tr("Sebab"),
             Column.STATUS: self.tr("Status"),
         }
 
@@ -102,6 +104,8 @@ class ConflictTableModel(QAbstractTableModel):
             return item.who_text()
         if column is Column.WHEN:
             return item.when_text()
+        if column is Column.REASON:
+            return resolution.kind_label(item.kind)
         return item.status_text()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -134,8 +138,9 @@ class ConflictsPage(TaskTab):
         title.setObjectName("pageTitle")
         intro = QLabel(
             self.tr(
-                "Nilai yang kalah karena perangkat lain mengubah kolom yang sama lebih akhir. Pertahankan nilai "
-                "sekarang, atau pulihkan nilai yang kalah (dikirim pada sinkronisasi berikutnya)."
+                "Nilai yang kalah saat dua perangkat mengubah data yang sama (kolom Sebab: diubah lebih akhir, tahap "
+                "lebih lanjut, atau penyaluran ganda). Pertahankan nilai sekarang, atau pulihkan nilai yang kalah "
+                "(dikirim pada sinkronisasi berikutnya)."
             )
         )
         intro.setWordWrap(True)

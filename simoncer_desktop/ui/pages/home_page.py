@@ -32,7 +32,8 @@ class HomePage(QWidget):
         cards.setColumnStretch(3, 1)
         hint = QLabel(
             self.tr(
-                "Tekan Ctrl+2 untuk membuka daftar keluarga. Pindah halaman dengan Ctrl+1 sampai Ctrl+9 dan Ctrl+0."
+                "Tekan Ctrl+2 untuk membuka daftar keluarga. Pindah halaman dengan Ctrl+angka menurut urutan menu "
+                "di kiri (Ctrl+1 Beranda, Ctrl+0 yang kesepuluh)."
             )
         )
         hint.setObjectName("hint")

@@ -1,6 +1,6 @@
 """*Sinkronisasi*: enroll this laptop with the central server, run a sync now, and see what the last one did.
 
-Not enrolled: a form (*Alamat server*, *Kode pendaftaran*, *Nama perangkat*, *Berkas CA* optional) and
+Not enrolled: a form (*Alamat server*, *Kode pendaftaran*, *Nama perangkat*, *Sertifikat CA* optional) and
 *Daftarkan* — administrators only (``sync.enroll``); errors are shown under the form. Enrolled: the server,
 device and scope, the last successful sync and the last error, the pending changes, the ops the server
 refused (table, row, reason) with *Ekspor antrean…*, *Sinkronkan sekarang* with a progress bar and *Batal*,
@@ -11,7 +11,6 @@ and the last run's report. The work runs in the window's :class:`~simoncer_deskt
 from __future__ import annotations
 
 import logging
-import socket
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from simoncer_desktop.services import sync_status
 from simoncer_desktop.services.audit_labels import entity_label, time_text
 from simoncer_desktop.services.sync_status import SyncStatus
 from simoncer_desktop.store import Database
+from simoncer_desktop.sync.new_laptop import default_device_name
 from simoncer_desktop.ui.format import thousands
 from simoncer_desktop.ui.sync_controller import SyncController, SyncView
 from simoncer_desktop.ui.widgets.table import configure_table
@@ -116,7 +116,7 @@ class SyncPage(QWidget):
         self.server_edit.setPlaceholderText(SERVER_EXAMPLE)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(CODE_EXAMPLE)
-        self.name_edit = QLineEdit(socket.gethostname())
+        self.name_edit = QLineEdit(default_device_name())
         self.name_edit.setMaxLength(200)
         self.ca_edit = QLineEdit()
         self.ca_edit.setPlaceholderText(self.tr("(kosong: sertifikat sistem)"))
@@ -129,7 +129,7 @@ class SyncPage(QWidget):
         form.addRow(self.tr("&Alamat server"), self.server_edit)
         form.addRow(self.tr("&Kode pendaftaran"), self.code_edit)
         form.addRow(self.tr("&Nama perangkat"), self.name_edit)
-        form.addRow(self.tr("Berkas &CA (opsional)"), ca_row)
+        form.addRow(self.tr("&Sertifikat CA (opsional)"), ca_row)
         self.enroll_button = QPushButton(self.tr("&Daftarkan"))
         self.enroll_button.setObjectName("primary")
         self.enroll_button.clicked.connect(lambda: self.enroll())
