@@ -22,7 +22,7 @@ def generate(families: int, seed: int, reuse: bool) -> tuple[Path, list[Result]]
     path = CACHE / f"caseload-{families}-s{seed}-{_code_version()}.sqlite3"
     if reuse and path.exists():
         return path, []
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".keys"):  # a key file left from the old data set would lack its user
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     empty = CACHE / f"empty-{_code_version()}.sqlite3"
     if not empty.exists():
