@@ -21,16 +21,13 @@ Exit 0 when the run finished (refused ops are listed, not an error); 1 with a Ba
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from simoncer_desktop import __version__
 from simoncer_desktop.cli_common import EXIT_ERROR, EXIT_OK, add_db, thousands
-from simoncer_desktop.errors import AuthError
+from simoncer_desktop.errors import AuthError, SimoncerError
 from simoncer_desktop.services.permissions import require
 from simoncer_desktop.store import Database
 
@@ -104,6 +101,7 @@ def add_commands(sub: Any) -> None:
 def cmd_sync(args: argparse.Namespace, db: Database | None) -> int:
     from simoncer_desktop.sync import client as sync_client
     from simoncer_desktop.sync import engine, enrollment, state
+    from simoncer_desktop.sync.new_laptop import default_device_name
 
     if db is None:
         return _enroll_new_database(args)
@@ -122,7 +120,7 @@ def cmd_sync(args: argparse.Namespace, db: Database | None) -> int:
                 print("Sebutkan alamat server pusat dengan --server URL.", file=sys.stderr)
                 return EXIT_ERROR
             client = sync_client.SyncClient(server, ca_file=ca_file, timeout=args.timeout)
-            name = (args.name or socket.gethostname() or "Simoncer").strip()[:200]
+            name = (args.name or "").strip()[:200] or default_device_name()
             result = enrollment.enroll_device(
                 db, client, args.enroll, name, server_url=client.server_url, ca_file=ca_file
             )
@@ -166,10 +164,10 @@ def _enroll_new_database(args: argparse.Namespace) -> int:
     """``--enroll`` into a database file that does not exist yet: the one-time code is the authority (no
     local user signs in). Trade the code (the server issues the scope), create the encrypted database with
     no user, store the enrollment, take the whole scope (users with their password hashes included) and
-    print the recovery key once. Users then sign in offline with the accounts made at the Dinsos office."""
-    from simoncer_desktop.security import signin
-    from simoncer_desktop.sync import client as sync_client
-    from simoncer_desktop.sync import engine, enrollment, users
+    print the recovery key once — what the first-run wizard does (``sync.new_laptop``). Users then sign in
+    offline with the accounts made at the Dinsos office."""
+    from simoncer_desktop.sync import new_laptop
+    from simoncer_desktop.sync.client import SyncError
 
     path = Path(args.db_path)
     if args.export_outbox:
@@ -178,57 +176,54 @@ def _enroll_new_database(args: argparse.Namespace) -> int:
     if not args.server:
         print("Sebutkan alamat server pusat dengan --server URL.", file=sys.stderr)
         return EXIT_ERROR
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        print(
-            f"Folder {folder} tidak dapat dibuat ({exc.strerror or exc}): database baru tak dapat dibuat.",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
-    if not os.access(folder, os.W_OK):
-        print(f"Folder {folder} tidak dapat ditulisi: database baru tidak dapat dibuat.", file=sys.stderr)
-        return EXIT_ERROR
-    name = (args.name or socket.gethostname() or "Simoncer").strip()[:200]
     code = (args.enroll or "").strip()
     if not code:
         print("Kode pendaftaran kosong: masukkan kode sekali pakai dari kantor Dinsos.", file=sys.stderr)
         return EXIT_ERROR
-    db: Database | None = None
     try:
-        with sync_client.SyncClient(args.server, ca_file=args.ca_file, timeout=args.timeout) as client:
-            issued = client.enroll(code, name, __version__)
-            db, recovery = signin.create_enrolled_database(path, scope=issued.scope, region_code=args.region)
-            result = enrollment.store_enrollment(db, issued, name, server_url=client.server_url, ca_file=args.ca_file)
-            print(
-                f"Database baru {path} dibuat dan terdaftar di {result.server_url}: perangkat '{result.name}', "
-                f"id {result.device_id}, wilayah {_scope(result.scope)}."
-            )
-            print(
-                "KUNCI PEMULIHAN (simpan di tempat aman, hanya ditampilkan sekali; membuka database bila semua "
-                f"kata sandi hilang): {recovery}",
-                file=sys.stderr,
-            )
-            report = engine.sync_once(db, client)
+        made = new_laptop.create_enrolled(
+            path,
+            args.server,
+            code,
+            args.name or "",
+            ca_file=args.ca_file,
+            timeout=args.timeout,
+            region_code=args.region,
+        )
+    except SyncError as exc:
+        print(f"Pendaftaran gagal: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except SimoncerError as exc:  # the folder cannot be written, or a key file is in the way
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    db, result = made.database, made.enrollment
+    try:
+        print(
+            f"Database baru {path} dibuat dan terdaftar di {result.server_url}: perangkat '{result.name}', "
+            f"id {result.device_id}, wilayah {_scope(result.scope)}."
+        )
+        print(
+            "KUNCI PEMULIHAN (simpan di tempat aman, hanya ditampilkan sekali; membuka database bila semua "
+            f"kata sandi hilang): {made.recovery_key}",
+            file=sys.stderr,
+        )
+        try:
+            report = new_laptop.first_sync(db, timeout=args.timeout)
+        except new_laptop.NoUsersError as exc:
+            _print_report(exc.report)
+            print(str(exc), file=sys.stderr)
+            return EXIT_OK
         _print_report(report)
-        if users.has_users(db):
-            print("Database siap. Masuk dengan akun dari kantor Dinsos (bisa tanpa koneksi).")
-        else:
-            print(users.NO_USERS_PULLED, file=sys.stderr)
-    except sync_client.SyncError as exc:
-        if db is None:
-            print(f"Pendaftaran gagal: {exc}", file=sys.stderr)
-        else:
-            print(
-                f"{_failure_message(exc, db)} Database sudah dibuat dan terdaftar; jalankan lagi "
-                f"'simoncer-cli sync --db {path}' untuk menerima data wilayahnya.",
-                file=sys.stderr,
-            )
+        print("Database siap. Masuk dengan akun dari kantor Dinsos (bisa tanpa koneksi).")
+    except SyncError as exc:
+        print(
+            f"{_failure_message(exc, db)} Database sudah dibuat dan terdaftar; jalankan lagi "
+            f"'simoncer-cli sync --db {path}' untuk menerima data wilayahnya.",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     finally:
-        if db is not None:
-            db.close()
+        db.close()
     return EXIT_OK
 
 

@@ -850,6 +850,25 @@
     </message>
 </context>
 <context>
+    <name>demo</name>
+    <message>
+        <source>Jumlah keluarga tidak boleh negatif ({families})</source>
+        <translation>The number of families cannot be negative ({families})</translation>
+    </message>
+    <message>
+        <source>Wilayah {code} tidak dikenal</source>
+        <translation>Region {code} is unknown</translation>
+    </message>
+    <message>
+        <source>Wilayah {code} ({name}) bukan kabupaten/kota atau kecamatan</source>
+        <translation>Region {code} ({name}) is not a regency/city or sub-district</translation>
+    </message>
+    <message>
+        <source>Wilayah {code} ({name}) tidak mempunyai kelurahan/desa</source>
+        <translation>Region {code} ({name}) has no villages</translation>
+    </message>
+</context>
+<context>
     <name>enums</name>
     <message>
         <source>Laki-laki</source>
@@ -1166,6 +1185,13 @@
     <message>
         <source>Hapus</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <source>Jumlah keluarga demo harus 1–{most} (bukan {families}).</source>
+        <translation>The number of demo families must be 1–{most} (not {families}).</translation>
     </message>
 </context>
 <context>

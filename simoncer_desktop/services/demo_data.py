@@ -61,6 +61,7 @@ from simoncer_desktop.services.demo_places import (
 from simoncer_desktop.services.identity import make_nik, make_no_kk
 from simoncer_desktop.services.settings import REGION_CODE, region_code, set_setting
 from simoncer_desktop.sync import outbox
+from simoncer_desktop.translation import translate
 
 __all__ = ["CHUNK_FAMILIES", "DEMO_AS_OF", "MAX_AGE", "DemoResult", "generate"]
 
@@ -302,7 +303,10 @@ def generate(
     acting.require(session, "maintenance.run")
     code = region.strip()
     if families < 0:
-        raise ValidationError(f"Jumlah keluarga tidak boleh negatif ({families})", field="families")
+        raise ValidationError(
+            translate("demo", "Jumlah keluarga tidak boleh negatif ({families})").format(families=families),
+            field="families",
+        )
     place = load_region(session, code)
     _ensure_region_setting(session, place.regency)
     ids = SeededUuid7(seed, start_ms=id_start_ms(session, as_of))

@@ -17,6 +17,7 @@ from simoncer_desktop.models import Wilayah
 from simoncer_desktop.services import demo_names as names
 from simoncer_desktop.services.demo_people import Synth, weighted
 from simoncer_desktop.services.reference import KECAMATAN, KELURAHAN, REGENCY
+from simoncer_desktop.translation import translate
 
 FAMILIES_PER_FACILITATOR = 400
 MAX_KELURAHAN_PER_FACILITATOR = 30
@@ -39,9 +40,14 @@ class Region:
 def load_region(session: Session, code: str) -> Region:
     row = session.get(Wilayah, code)
     if row is None:
-        raise ValidationError(f"Wilayah {code} tidak dikenal", field="region")
+        raise ValidationError(translate("demo", "Wilayah {code} tidak dikenal").format(code=code), field="region")
     if row.tingkat not in (REGENCY, KECAMATAN):
-        raise ValidationError(f"Wilayah {code} ({row.nama}) bukan kabupaten/kota atau kecamatan", field="region")
+        raise ValidationError(
+            translate("demo", "Wilayah {code} ({name}) bukan kabupaten/kota atau kecamatan").format(
+                code=code, name=row.nama
+            ),
+            field="region",
+        )
     kecamatan = [code] if row.tingkat == KECAMATAN else _codes_below(session, code, KECAMATAN)
     kelurahan: dict[str, list[tuple[str, str]]] = {}
     rows = session.execute(
@@ -52,7 +58,12 @@ def load_region(session: Session, code: str) -> Region:
     for parent, kode, nama in rows:
         kelurahan.setdefault(parent, []).append((kode, nama))
     if not kelurahan:
-        raise ValidationError(f"Wilayah {code} ({row.nama}) tidak mempunyai kelurahan/desa", field="region")
+        raise ValidationError(
+            translate("demo", "Wilayah {code} ({name}) tidak mempunyai kelurahan/desa").format(
+                code=code, name=row.nama
+            ),
+            field="region",
+        )
     regency = code if row.tingkat == REGENCY else cast(str, row.parent_kode)
     province = regency.split(".")[0]
     province_kecamatan = tuple(

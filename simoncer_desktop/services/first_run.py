@@ -17,6 +17,7 @@ from simoncer_desktop.services import demo_data, demo_relief
 from simoncer_desktop.services.progress import CancelledError, Progress, no_progress
 from simoncer_desktop.services.settings import get_setting, region_code
 from simoncer_desktop.store import Database
+from simoncer_desktop.translation import translate
 
 DEFAULT_DEMO_FAMILIES = 200
 MAX_DEMO_FAMILIES = 20_000
@@ -62,7 +63,9 @@ def add_demo_data(
     back. ``ValidationError`` for a number outside 1…:data:`MAX_DEMO_FAMILIES`."""
     if not 1 <= families <= MAX_DEMO_FAMILIES:
         raise ValidationError(
-            f"Jumlah keluarga demo harus 1–{MAX_DEMO_FAMILIES:,}".replace(",", ".") + f" (bukan {families}).",
+            translate("first_run", "Jumlah keluarga demo harus 1–{most} (bukan {families}).").format(
+                most=f"{MAX_DEMO_FAMILIES:,}".replace(",", "."), families=families
+            ),
             field="families",
         )
     region = demo_region(db)

@@ -38,7 +38,12 @@ log = logging.getLogger(__name__)
 
 
 class NoUsersError(SyncError):
-    """The first sync finished but brought no active account (``users.NO_USERS_PULLED``)."""
+    """The first sync finished but brought no active account (``users.NO_USERS_PULLED``); ``report`` is
+    what that sync did."""
+
+    def __init__(self, message: str, report: engine.SyncReport) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 class LocalSetupError(SyncError):
@@ -54,6 +59,7 @@ class NewDatabase:
 
 
 def default_device_name() -> str:
+    """This computer's name, the name a new device gets unless one is typed."""
     return (socket.gethostname() or "Simoncer").strip()[:200] or "Simoncer"
 
 
@@ -82,11 +88,13 @@ def create_enrolled(
     *,
     ca_file: str | None = None,
     timeout: float = DEFAULT_TIMEOUT_S,
+    region_code: str | None = None,
 ) -> NewDatabase:
     """Trade ``code`` with the server at ``server_url`` (``ca_file``: an office CA, PEM), then create the
     database at ``path`` for the scope the server issued and store the enrollment. Raises
     :class:`SyncError` (wrong or used code, server unreachable, TLS) before anything is created, or
-    :class:`LocalSetupError` after; a refused existing file is the ``SimoncerError`` of ``signin``."""
+    :class:`LocalSetupError` after; a refused existing file or an unwritable folder is a ``SimoncerError``.
+    ``region_code`` (optional) is checked and stored as ``signin.create_enrolled_database`` does."""
     from simoncer_desktop.security import signin
 
     path = Path(path)
@@ -101,7 +109,7 @@ def create_enrolled(
         issued = client.enroll(code, name, __version__)
         server = client.server_url
     try:
-        database, recovery = signin.create_enrolled_database(path, scope=issued.scope)
+        database, recovery = signin.create_enrolled_database(path, scope=issued.scope, region_code=region_code)
     except Exception as exc:
         log.exception("Creating the enrolled database %s failed", path)
         raise LocalSetupError(
@@ -146,7 +154,7 @@ def first_sync(
     with SyncClient(current.server_url, current.token, ca_file=current.ca_file, timeout=timeout) as client:
         report = engine.sync_once(database, client, progress=progress, cancel=cancel)
     if not users.has_users(database):
-        raise NoUsersError(translate("sync", users.NO_USERS_PULLED))
+        raise NoUsersError(translate("sync", users.NO_USERS_PULLED), report)
     return report
 
 

@@ -35,6 +35,12 @@ def to_data_page(qtbot: QtBot, path: Path, scope: str = KECAMATAN) -> FirstRunWi
     """A new database made through the wizard, its key acknowledged: on *Data awal*."""
     wizard = FirstRunWizard(path)
     qtbot.addWidget(wizard)
+    walk_to_data_page(wizard, scope)
+    return wizard
+
+
+def walk_to_data_page(wizard: FirstRunWizard, scope: str = KECAMATAN) -> None:
+    """Wilayah → Administrator → Kunci pemulihan (acknowledged) → *Data awal*, as a user fills them."""
     wizard.show()
     wizard.region_page.choose(REGION, scope)
     wizard.next()
@@ -48,7 +54,6 @@ def to_data_page(qtbot: QtBot, path: Path, scope: str = KECAMATAN) -> FirstRunWi
     wizard.recovery_page.saved_check.setChecked(True)
     wizard.next()
     assert wizard.currentPage() is wizard.data_page
-    return wizard
 
 
 def families(db: Database) -> list[str]:
@@ -158,17 +163,7 @@ def test_start_up_hands_the_chosen_file_over(qtbot: QtBot, tmp_path: Path, monke
     source = write_csv(tmp_path / "kpm.csv", families_rows(4))
 
     def run_wizard(wizard: FirstRunWizard) -> int:
-        wizard.show()
-        wizard.region_page.choose(REGION, KECAMATAN)
-        wizard.next()
-        page = wizard.admin_page
-        page.username_edit.setText(ADMIN)
-        page.full_name_edit.setText(ADMIN_NAME)
-        page.pair.password_edit.setText(ADMIN_PASSWORD)
-        page.pair.repeat_edit.setText(ADMIN_PASSWORD)
-        wizard.next()
-        wizard.recovery_page.saved_check.setChecked(True)
-        wizard.next()
+        walk_to_data_page(wizard)
         wizard.data_page.choose("import")
         wizard.data_page.path_edit.setText(str(source))
         wizard.accept()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from simoncer_desktop import __version__, paths
 from simoncer_desktop.store import Database, migrated_by_version
 from simoncer_desktop.ui.dialogs import about_dialog, help_dialog
-from simoncer_desktop.ui.dialogs.about_dialog import THIRD_PARTY, AboutDialog
+from simoncer_desktop.ui.dialogs.about_dialog import AboutDialog, third_party
 from simoncer_desktop.ui.dialogs.help_dialog import HelpDialog, slug
 from simoncer_desktop.ui.main_window import MainWindow
 from tests.ui.test_look import USABLE, cut_off, styled  # noqa: F401 (fixture)
@@ -191,7 +191,7 @@ def test_about_shows_every_licence(qtbot: QtBot, styled: QApplication, demo_db: 
     dialog.show()
     qtbot.waitExposed(dialog)
     text = dialog.licences.toPlainText()
-    for component in THIRD_PARTY:
+    for component in third_party():
         assert component.name in text and component.licence in text
     for name in (
         "Qt 6 / PySide6",
@@ -218,6 +218,7 @@ def test_about_shows_every_licence(qtbot: QtBot, styled: QApplication, demo_db: 
 
 def test_the_bundled_licences_file_lists_the_same_components() -> None:
     listing = paths.resource_path("LICENSES.md").read_text(encoding="utf-8")
-    for component in THIRD_PARTY:
+    assert len(third_party()) == 14 and third_party()[0].name == "Qt 6 / PySide6 / Shiboken6"  # the table is read
+    for component in third_party():
         assert f"| {component.name} | {component.licence} | {component.url} |" in listing
     assert "resources/wilayah.LICENSE" in listing and "DejaVuSans.LICENSE" in listing

@@ -302,6 +302,55 @@ def test_no_bare_text_literals_in_the_ui() -> None:
     )
 
 
+# --- service messages -------------------------------------------------------------------------------------
+
+SCREENLESS = ("simoncer_desktop/ui/", "simoncer_desktop/migrations/", "simoncer_desktop/cli")
+"""The UI (checked above), migrations and the command line (always Bahasa) are not service text."""
+
+
+def user_error_names() -> set[str]:
+    """Every ``SimoncerError`` class of the package: what they carry is shown to the user."""
+    import importlib
+    import pkgutil
+
+    import simoncer_desktop
+    from simoncer_desktop.errors import SimoncerError
+
+    for info in pkgutil.walk_packages(simoncer_desktop.__path__, "simoncer_desktop."):
+        if not any(info.name.startswith(prefix.replace("/", ".")) for prefix in SCREENLESS):
+            importlib.import_module(info.name)
+    names: set[str] = set()
+    todo = [SimoncerError]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo.extend(cls.__subclasses__())
+    return names
+
+
+def untranslated_errors(path: Path, names: set[str]) -> Iterator[str]:
+    """``raise SomeSimoncerError("literal text")`` or with an f-string: text lupdate never sees."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and node.args):
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name in names and (isinstance(node.args[0], ast.JoinedStr) or bare_text(node.args[0])):
+            yield f"{path.relative_to(ROOT).as_posix()}:{node.lineno}  {ast.unparse(node.args[0])[:90]}"
+
+
+def test_service_errors_go_through_translate() -> None:
+    names = user_error_names()
+    assert {"ValidationError", "AuthError", "SyncError", "NotFoundError"} <= names
+    files = [p for p in PACKAGE.rglob("*.py") if not p.relative_to(ROOT).as_posix().startswith(SCREENLESS)]
+    found = [hit for path in files for hit in untranslated_errors(path, names)]
+    assert not found, (
+        f"{len(found)} messages of errors shown to the user are not translatable:\n"
+        + "\n".join(found[:SHOWN])
+        + "\n\nUse translate(\"context\", \"…\").format(…) from simoncer_desktop.translation."
+    )
+
+
 # --- the catalogue at run time ----------------------------------------------------------------------------
 
 

@@ -40,25 +40,24 @@ class Component:
     url: str
 
 
-THIRD_PARTY = (
-    Component(
-        "Qt 6 / PySide6 / Shiboken6", "LGPL-3.0-only", "https://www.qt.io/licensing/open-source-lgpl-obligations"
-    ),
-    Component("SQLAlchemy", "MIT", "https://www.sqlalchemy.org/"),
-    Component("Alembic", "MIT", "https://alembic.sqlalchemy.org/"),
-    Component("SQLCipher", "BSD-style (Zetetic)", "https://www.zetetic.net/sqlcipher/license/"),
-    Component("sqlcipher3-wheels", "zlib/libpng", "https://github.com/laggykiller/sqlcipher3"),
-    Component("OpenSSL", "Apache-2.0", "https://www.openssl.org/source/license.html"),
-    Component("ReportLab", "BSD-3-Clause", "https://www.reportlab.com/"),
-    Component("openpyxl", "MIT", "https://openpyxl.readthedocs.io/"),
-    Component("Pillow", "MIT-CMU (HPND)", "https://python-pillow.org/"),
-    Component("argon2-cffi", "MIT", "https://argon2-cffi.readthedocs.io/"),
-    Component("cryptography", "Apache-2.0 OR BSD-3-Clause", "https://cryptography.io/"),
-    Component("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
-    Component("lxml", "BSD-3-Clause", "https://lxml.de/"),
-    Component("Python", "PSF-2.0", "https://docs.python.org/3/license.html"),
-)
-"""What the desktop bundle ships besides our own code (resources/LICENSES.md lists the same)."""
+LICENCES_FILE = "LICENSES.md"
+THIRD_PARTY_HEADING = "## Third-party components"
+
+
+def third_party() -> tuple[Component, ...]:
+    """What the desktop bundle ships besides our own code: the table under ``THIRD_PARTY_HEADING`` in
+    ``resources/LICENSES.md`` (the file that travels with the bundle is the one list)."""
+    components: list[Component] = []
+    in_section = False
+    for line in _read(LICENCES_FILE).splitlines():
+        if line.startswith("## "):
+            in_section = line.startswith(THIRD_PARTY_HEADING)
+        elif in_section and line.startswith("|") and not line.startswith("|---"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if len(cells) == 3 and cells[0] != "Component":
+                components.append(Component(*cells))
+    return tuple(components)
+
 
 FONT_LICENCE = ("fonts", "DejaVuSans.LICENSE")
 WILAYAH_LICENCE = ("wilayah.LICENSE",)
@@ -82,7 +81,7 @@ def licences_html() -> str:
     rows = "".join(
         f"<tr><td>{html.escape(c.name)}</td><td>{html.escape(c.licence)}</td>"
         f'<td><a href="{c.url}">{html.escape(c.url)}</a></td></tr>'
-        for c in THIRD_PARTY
+        for c in third_party()
     )
     header = "".join(
         _tag("th", text)
